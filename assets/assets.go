@@ -1,0 +1,28 @@
+// Package assets holds the files embedded in the app: the default data
+// (reviewable CSV files built from the report and shared/data) and the
+// icon. Generators are //go:build ignore programs run by go generate.
+package assets
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:generate go run icon_gen.go
+
+//go:embed data/*.csv
+var data embed.FS
+
+// Icon is the app icon, 512×512 PNG, drawn by icon_gen.go.
+//
+//go:embed icon.png
+var Icon []byte
+
+// DefaultData is the folder of canonical CSV files the app opens with.
+func DefaultData() fs.FS {
+	sub, err := fs.Sub(data, "data")
+	if err != nil {
+		panic(err) // the embed pattern above guarantees the folder
+	}
+	return sub
+}

@@ -1,0 +1,106 @@
+// Package charts turns chart specs into pictures and files: go-chart
+// rendering to images, PNG and SVG at any size, the city palette, fonts,
+// footers, and the slide-deck export. It never imports Fyne or importer: its
+// callers (views/chartspec) translate the data into these small types.
+package charts
+
+// Theme selects the light or dark variant of every colour.
+type Theme int
+
+const (
+	Light Theme = iota
+	Dark
+)
+
+// Options say how big and in which style a chart is drawn.
+type Options struct {
+	Width, Height int     // in pixels, before Scale
+	Scale         float64 // 0 or 1: as is; 2: twice the pixels, same layout
+	Theme         Theme
+	Transparent   bool   // no background fill (PNG exports)
+	FontPath      string // a TrueType font to use instead of the one found on the system
+	Words         Words  // the texts charts write themselves; zero: English
+
+	font *loadedFont // tests: draw with this font (portable goldens)
+}
+
+// Text is what every chart carries besides its data.
+type Text struct {
+	Title     string
+	Subtitle  string // metric, period, display unit
+	ValueAxis string // axis title with its unit, e.g. "Vehicles (million)"
+	Footer    string // "Source: …"
+	Decimals  int    // decimals for value labels and ticks
+}
+
+// Compare is a bar chart of one metric across cities; several Groups (years)
+// make grouped bars.
+type Compare struct {
+	Text
+	Groups []string     // e.g. ["2024"], or ["2023", "2024"] for grouped bars
+	Bars   []CompareBar // in the order drawn
+}
+
+// CompareBar is one city's values, one per group; NaN is a missing value.
+type CompareBar struct {
+	City   string
+	Values []float64
+}
+
+// Timeline is one or several cities' values over years, with events and an
+// optional target line.
+type Timeline struct {
+	Text
+	Series []Series
+	Events []Marker
+	Target *TargetLine
+}
+
+// Series is one city's line. Years missing from Points break the line.
+type Series struct {
+	City   string
+	Points []Point
+}
+
+// Point is one value on a timeline. Partial points (a year with only
+// Jan–Nov, say) are drawn hollow and labelled.
+type Point struct {
+	Year    int
+	Value   float64
+	Partial bool
+	Label   string // e.g. "Jan–Nov" for partial points
+}
+
+// Marker is an event on a timeline at a fractional year (2025.5 = mid-2025).
+type Marker struct {
+	At        float64
+	Label     string
+	Highlight bool
+	Date      string // as shown in the key, e.g. "2016" for a year-only date; empty: month and year from At
+}
+
+// TargetLine is a stated goal drawn as a horizontal line over its year.
+type TargetLine struct {
+	Year  int
+	Value float64
+	Label string
+}
+
+// Rank is stated national ranks over years: rank 1 at the top.
+type Rank struct {
+	Text
+	Series []Series // Value holds the rank
+}
+
+// Words are the few texts the charts write themselves. Empty fields keep
+// the English defaults, so the views can pass their translations.
+type Words struct {
+	NoData       string     // "No data for %s" (%s: the subtitle or title)
+	NoDataAtAll  string     // "No data", when there is no title either
+	NotAvailable string     // "n/a", under a missing bar
+	AsStated     string     // "as stated by sources", added to rank axes
+	Rank         string     // "National rank", the default rank axis title
+	Target       string     // "Target %s", a target line without a label
+	Months       [12]string // "Jan" … "Dec", for the event key
+	MonthYear    string     // "%[1]s %[2]d": month name, year
+}

@@ -1,0 +1,156 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// readBook reads every worksheet of a workbook that holds a table; hidden
+// sheets, chart sheets and sheets without a table are listed as skipped.
+func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, d *DataSet, rep *FileReport) error {
+	todo := bk.sheetsToRead(rep)
+	if len(todo) == 0 {
+		if len(bk.sheets) == 0 || len(rep.SheetsSkipped) == 0 {
+			return fileErr(name, ErrEmpty)
+		}
+		return &FileError{File: name, Err: ErrNoNumbers, Why: "no visible worksheet"}
+	}
+	for _, sh := range todo {
+		b.total += int64(sh.file.UncompressedSize64)
+	}
+	sst, err := bk.sharedStrings(b)
+	if err != nil {
+		return zipErr(name, err)
+	}
+	styles := bk.cellStyles(b)
+	var layouts []string
+	filled, read := false, 0
+	for _, sh := range todo {
+		t := newTableReader(sh.name, sh.name, baseName(name), d, rep)
+		if err := scanSheet(ctx, sh, b, sst, styles, bk.date1904, t); err != nil {
+			return zipErr(name, err)
+		}
+		filled = filled || t.filled
+		switch {
+		case !t.filled:
+			rep.SheetsSkipped = append(rep.SheetsSkipped, SkippedSheet{sh.name, "empty"})
+		case t.skip != "":
+			rep.SheetsSkipped = append(rep.SheetsSkipped, SkippedSheet{sh.name, t.skip})
+		default:
+			rep.SheetsUsed = append(rep.SheetsUsed, sh.name)
+			layouts = append(layouts, sh.name+": "+t.layout())
+			read += t.obs
+			addFileSource(t, d)
+		}
+	}
+	if b.progress != nil {
+		b.progress(b.total, b.total)
+	}
+	rep.Layout = "workbook; " + strings.Join(layouts, "; ")
+	switch {
+	case !filled:
+		return fileErr(name, ErrEmpty)
+	case read == 0:
+		return &FileError{File: name, Err: ErrNoNumbers, Why: firstReason(rep)}
+	}
+	return nil
+}
+
+// sheetsToRead lists the worksheets to read and records the others as
+// skipped. In the canonical workbook only the canonical tables are read.
+func (bk *xlsxBook) sheetsToRead(rep *FileReport) []xlsxSheet {
+	canonical := 0
+	for _, sh := range bk.sheets {
+		if _, ok := CanonicalColumns[sh.name]; ok {
+			canonical++
+		}
+	}
+	var todo []xlsxSheet
+	for _, sh := range bk.sheets {
+		why := ""
+		_, isCanon := CanonicalColumns[sh.name]
+		switch {
+		case sh.kind == "chartsheet":
+			why = "chart sheet"
+		case sh.kind != "worksheet":
+			why = sh.kind + ", not a worksheet"
+		case sh.state == "hidden" || sh.state == "veryHidden":
+			why = "hidden sheet"
+		case sh.file == nil:
+			why = "its part is missing from the file"
+		case canonical >= 2 && !isCanon:
+			why = "not a data table of the canonical workbook"
+		}
+		if why != "" {
+			rep.SheetsSkipped = append(rep.SheetsSkipped, SkippedSheet{sh.name, why})
+			continue
+		}
+		todo = append(todo, sh)
+	}
+	return todo
+}
+
+func (bk *xlsxBook) sharedStrings(b *zipBudget) ([]string, error) {
+	if bk.sst == nil {
+		return nil, nil
+	}
+	b.total += int64(bk.sst.UncompressedSize64)
+	rc, err := b.open(bk.sst)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return readSharedStrings(rc, 128<<20)
+}
+
+func scanSheet(ctx context.Context, sh xlsxSheet, b *zipBudget, sst []string, styles []styleKind, d1904 bool, t *tableReader) error {
+	rc, err := b.open(sh.file)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	sc := &sheetScan{ctx: ctx, sst: sst, styles: styles, date04: d1904,
+		emit: func(r gridRow) error { t.row(r); return nil }}
+	sc.onDimension = func(rows int) { t.hint = rows }
+	if err := sc.run(rc); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	t.end(sc.merges)
+	return nil
+}
+
+func addFileSource(t *tableReader, d *DataSet) {
+	if t.usedSrc {
+		t.addSource(t.source)
+	}
+}
+
+func firstReason(rep *FileReport) string {
+	for _, s := range rep.SheetsSkipped {
+		if s.Why != "hidden sheet" && s.Why != "chart sheet" {
+			return fmt.Sprintf("sheet %s: %s", s.Name, s.Why)
+		}
+	}
+	if len(rep.Issues) > 0 {
+		return "every value was skipped, e.g. " + rep.Issues[0].String()
+	}
+	return ""
+}
+
+// finishTable settles a CSV file's outcome.
+func finishTable(name string, t *tableReader, rep *FileReport) error {
+	switch {
+	case !t.filled:
+		return fileErr(name, ErrEmpty)
+	case t.skip != "":
+		return &FileError{File: name, Err: ErrNoNumbers, Why: t.skip}
+	case t.obs == 0:
+		return &FileError{File: name, Err: ErrNoNumbers, Why: firstReason(rep)}
+	}
+	addFileSource(t, t.d)
+	return nil
+}

@@ -1,0 +1,121 @@
+package importer
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"io"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// decodeText turns a CSV file's bytes into UTF-8 and names the encoding:
+// UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text"), or
+// else GB18030, which covers GBK and GB2312.
+func decodeText(b []byte) ([]byte, string, error) {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		return b[3:], "UTF-8 with BOM", nil
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(b)
+		return out, "UTF-16", err
+	case utf8.Valid(b):
+		return b, "UTF-8", nil
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+	return out, "GBK/GB18030 (detected)", err
+}
+
+// sniffDelimiter picks the separator that splits the first lines most
+// consistently: comma, semicolon or tab.
+func sniffDelimiter(b []byte) rune {
+	lines := bytes.SplitN(b, []byte("\n"), 12)
+	if len(lines) > 10 {
+		lines = lines[:10]
+	}
+	best, bestScore := ',', -1
+	for _, d := range []rune{',', ';', '\t'} {
+		score, prev := 0, -1
+		for _, l := range lines {
+			n := countOutsideQuotes(l, byte(d))
+			if n > 0 {
+				score += 2
+				if n == prev {
+					score++
+				}
+			}
+			prev = n
+		}
+		if score > bestScore {
+			best, bestScore = d, score
+		}
+	}
+	return best
+}
+
+func countOutsideQuotes(l []byte, d byte) int {
+	n, in := 0, false
+	for _, c := range l {
+		switch {
+		case c == '"':
+			in = !in
+		case c == d && !in:
+			n++
+		}
+	}
+	return n
+}
+
+// importCSV reads a CSV, TSV or text table.
+func importCSV(ctx context.Context, name string, data []byte, d *DataSet, rep *FileReport) error {
+	text, enc, err := decodeText(data)
+	if err != nil {
+		return fileErr(name, ErrNotSpreadsheet)
+	}
+	if len(bytes.TrimSpace(text)) == 0 {
+		return fileErr(name, ErrEmpty)
+	}
+	delim := sniffDelimiter(text)
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.Comma = delim
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = true
+	t := newTableReader("", baseName(name), baseName(name), d, rep)
+	var row gridRow
+	for n := 1; ; n++ {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil && !errors.Is(err, csv.ErrFieldCount) {
+			return fileErr(name, ErrNotSpreadsheet)
+		}
+		if n%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		line, _ := cr.FieldPos(0)
+		row.num, row.cells = line, row.cells[:0]
+		for i, f := range rec[:min(len(rec), maxCol)] {
+			if f = normSpace(f); f != "" {
+				row.cells = append(row.cells, cell{col: i + 1, text: f})
+			}
+		}
+		t.row(row)
+	}
+	t.end(nil)
+	rep.Layout = "CSV (" + enc + ", " + delimName[delim] + "): " + t.layout()
+	return finishTable(name, t, rep)
+}
+
+var delimName = map[rune]string{',': "comma", ';': "semicolon", '\t': "tab"}
+
+func normSpace(s string) string {
+	if len(s) > 0 && (s[0] == ' ' || s[len(s)-1] == ' ' || s[0] == '\t') {
+		return normText(s)
+	}
+	return s
+}

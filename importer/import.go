@@ -1,0 +1,191 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// ImportOptions tune an import.
+type ImportOptions struct {
+	// Password opens a password-protected workbook; without it such a
+	// workbook fails with ErrEncrypted, so the app can ask and retry.
+	Password string
+	// MaxUnzippedBytes stops a workbook that inflates to more than this
+	// (a zip bomb); 0 means DefaultMaxUnzippedBytes.
+	MaxUnzippedBytes int64
+	// Progress, if not nil, is called from the import goroutine with the
+	// bytes done so far and the total expected.
+	Progress func(done, total int64)
+}
+
+// DefaultMaxUnzippedBytes is the inflate limit when ImportOptions sets none.
+const DefaultMaxUnzippedBytes = 1 << 30
+
+func (o ImportOptions) limit() int64 {
+	if o.MaxUnzippedBytes > 0 {
+		return o.MaxUnzippedBytes
+	}
+	return DefaultMaxUnzippedBytes
+}
+
+// ImportFile reads a spreadsheet (.xlsx, .xlsm) or a text table (.csv,
+// .tsv, .txt) into a data set, with a report of how it was understood. It
+// only reads the file. A file that cannot be read gives a *FileError whose
+// message says what is wrong and what to do; errors.Is finds the reason
+// (ErrLegacyXLS, ErrEncrypted, ErrTooLarge …). Cancelling ctx stops it
+// promptly with ctx.Err().
+func ImportFile(ctx context.Context, path string, opts ImportOptions) (*DataSet, *FileReport, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	if st.IsDir() {
+		return nil, nil, &FileError{File: path, Err: ErrNotSpreadsheet, Detail: "a folder"}
+	}
+	return Import(ctx, path, f, st.Size(), opts)
+}
+
+// Import reads a spreadsheet or text table of the given size from r; name
+// (a file name) is used in the report and in errors, and its extension
+// breaks ties the content leaves open.
+func Import(ctx context.Context, name string, r io.ReaderAt, size int64, opts ImportOptions) (*DataSet, *FileReport, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	head := make([]byte, min(size, 4096))
+	if n, err := r.ReadAt(head, 0); n < len(head) && err != nil {
+		return nil, nil, err
+	}
+	d := &DataSet{}
+	rep := &FileReport{File: name}
+	var err error
+	switch sniff(head) {
+	case kindEmpty:
+		err = fileErr(name, ErrEmpty)
+	case kindZip:
+		err = importZip(ctx, name, r, size, opts, d, rep)
+	case kindOLE2:
+		err = importOLE2(ctx, name, r, size, opts, d, rep)
+	case kindText:
+		err = importText(ctx, name, r, size, head, opts, d, rep)
+	default:
+		err = unknownFile(name)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, rep, nil
+}
+
+func unknownFile(name string) error {
+	if k := extKind(name); k != "" {
+		return &FileError{File: name, Err: ErrUnsupportedType, Detail: k}
+	}
+	if strings.EqualFold(extOf(name), ".xls") {
+		return fileErr(name, ErrTruncated)
+	}
+	return fileErr(name, ErrNotSpreadsheet)
+}
+
+func extOf(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return name[i:]
+	}
+	return ""
+}
+
+func importText(ctx context.Context, name string, r io.ReaderAt, size int64, head []byte, opts ImportOptions, d *DataSet, rep *FileReport) error {
+	if k := textKind(head); k != "" {
+		return &FileError{File: name, Err: ErrUnsupportedType, Detail: k}
+	}
+	if size > opts.limit() {
+		return fileErr(name, ErrTooLarge)
+	}
+	data := make([]byte, size)
+	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {
+		return err
+	}
+	if opts.Progress != nil {
+		opts.Progress(size, size)
+	}
+	return importCSV(ctx, name, data, d, rep)
+}
+
+// importOLE2 handles the Office 97–2003 container: a legacy .xls, or an
+// encrypted .xlsx, which is decrypted with the password and read as usual.
+func importOLE2(ctx context.Context, name string, r io.ReaderAt, size int64, opts ImportOptions, d *DataSet, rep *FileReport) error {
+	detail, err := classifyOLE2(io.NewSectionReader(r, 0, size))
+	if !errors.Is(err, ErrEncrypted) {
+		return &FileError{File: name, Err: err, Detail: detail}
+	}
+	if opts.Password == "" {
+		return fileErr(name, ErrEncrypted)
+	}
+	if size > opts.limit() {
+		return fileErr(name, ErrTooLarge)
+	}
+	raw := make([]byte, size)
+	if _, err := r.ReadAt(raw, 0); err != nil && err != io.EOF {
+		return err
+	}
+	plain, err := decrypt(raw, opts.Password)
+	if err != nil || !bytes.HasPrefix(plain, magicZip) {
+		return fileErr(name, ErrWrongPassword) // a wrong key decrypts to noise
+	}
+	if _, err := zip.NewReader(bytes.NewReader(plain), int64(len(plain))); err != nil {
+		return fileErr(name, ErrWrongPassword)
+	}
+	return importZip(ctx, name, bytes.NewReader(plain), int64(len(plain)), opts, d, rep)
+}
+
+func decrypt(raw []byte, password string) (out []byte, err error) {
+	defer func() {
+		if recover() != nil {
+			out, err = nil, ErrWrongPassword
+		}
+	}()
+	return excelize.Decrypt(raw, &excelize.Options{Password: password})
+}
+
+// importZip reads an .xlsx or .xlsm workbook.
+func importZip(ctx context.Context, name string, r io.ReaderAt, size int64, opts ImportOptions, d *DataSet, rep *FileReport) error {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return fileErr(name, ErrTruncated)
+	}
+	if k := zipKind(zr); k != "" {
+		return &FileError{File: name, Err: ErrUnsupportedType, Detail: k}
+	}
+	b := &zipBudget{left: opts.limit(), progress: opts.Progress}
+	bk, ok, err := openBook(zr, b)
+	if err != nil {
+		return zipErr(name, err)
+	}
+	if !ok {
+		return fileErr(name, ErrNotSpreadsheet)
+	}
+	return readBook(ctx, name, bk, b, d, rep)
+}
+
+// zipErr maps a failure while inflating to what the user should hear.
+func zipErr(name string, err error) error {
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return fileErr(name, ErrTooLarge)
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return err
+	}
+	return fileErr(name, ErrTruncated)
+}

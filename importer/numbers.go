@@ -1,0 +1,203 @@
+package importer
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// normText folds full-width letters, digits and punctuation to ASCII, turns
+// the ideographic and no-break spaces into plain spaces and trims.
+func normText(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.TrimSpace(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0
+		case r == 0x3000 || r == 0xA0 || r == 0x202F || r == 0x2009 || r == 0xFEFF:
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// numKind says what a value cell holds.
+type numKind int
+
+const (
+	numOK      numKind = iota
+	numMissing         // empty, —, -, N/A…: reported, never zero
+	numPercent         // a percentage such as 12.5%
+	numBad             // text that is not a number
+)
+
+// number is a value cell as read: the figure, its qualifier ("约" → approx)
+// and any unit written after it ("260万辆" → 万辆).
+type number struct {
+	v    float64
+	kind numKind
+	qual string
+	unit string
+}
+
+var missingMarks = map[string]bool{
+	"": true, "-": true, "--": true, "---": true, "—": true, "——": true, "–": true, "…": true,
+	"……": true, "...": true, "..": true, "/": true, "n/a": true, "na": true, "n.a.": true,
+	"nan": true, "null": true, "none": true, "x": true, "*": true, "-/-": true, "#n/a": true,
+	"#div/0!": true, "#value!": true, "#ref!": true, "#num!": true, "#name?": true, "#null!": true,
+	"无": true, "暂无": true, "缺": true, "空": true, "不详": true, "未公布": true, "—/—": true,
+}
+
+var qualPrefixes = []struct{ p, q string }{
+	{"大约", Approx}, {"约", Approx}, {"≈", Approx}, {"~", Approx}, {"about", Approx},
+	{"approx.", Approx}, {"approx", Approx}, {"around", Approx}, {"接近", Nearly}, {"近", Nearly},
+	{"nearly", Nearly}, {"almost", Nearly}, {"超过", MoreThan}, {"逾", MoreThan}, {"超", MoreThan},
+	{">", MoreThan}, {"more than", MoreThan}, {"over", MoreThan}, {"预计", Estimate}, {"预测", Estimate},
+	{"est.", Estimate},
+}
+
+var qualSuffixes = []struct{ s, q string }{
+	{"左右", Approx}, {"(e)", Estimate}, {"(est.)", Estimate}, {"(预计)", Estimate}, {"e", Estimate},
+}
+
+// parseNumber reads a value cell written by a person: "1,234.5",
+// "１２３４", "约260万辆", "12.5%", "—".
+func parseNumber(s string) number {
+	t := normText(s)
+	if missingMarks[strings.ToLower(t)] {
+		return number{kind: numMissing}
+	}
+	var n number
+	t, n.qual = cutQualifier(t)
+	t = strings.TrimPrefix(t, "第")
+	neg := false
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && len(t) > 2 {
+		neg, t = true, t[1:len(t)-1]
+	}
+	num, rest := splitNumber(t)
+	if num == "" {
+		n.kind = numBad
+		return n
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		n.kind = numBad
+		return n
+	}
+	if neg {
+		v = -v
+	}
+	n.v = v
+	rest = strings.TrimSpace(rest)
+	if strings.HasPrefix(rest, "余") || strings.HasPrefix(rest, "多") {
+		n.qual, rest = MoreThan, strings.TrimSpace(rest[len("余"):])
+	}
+	switch {
+	case rest == "%" || rest == "‰":
+		n.kind = numPercent
+		if rest == "‰" {
+			n.v /= 10
+		}
+	case rest == "" || rest == "位" || rest == "名":
+	default:
+		n.unit = strings.Trim(rest, "() ")
+	}
+	return n
+}
+
+func cutQualifier(t string) (string, string) {
+	lower := strings.ToLower(t)
+	for _, p := range qualPrefixes {
+		if strings.HasPrefix(lower, p.p) {
+			return strings.TrimSpace(t[len(p.p):]), p.q
+		}
+	}
+	for _, p := range qualSuffixes {
+		if strings.HasSuffix(lower, p.s) && len(t) > len(p.s) {
+			rest := strings.TrimSpace(t[:len(t)-len(p.s)])
+			if p.s == "e" && (rest == "" || !unicode.IsDigit(rune(rest[len(rest)-1]))) {
+				continue
+			}
+			return rest, p.q
+		}
+	}
+	return t, ""
+}
+
+// splitNumber cuts the leading number off s and normalises its separators:
+// thousands commas go ("1,234,567"), a lone decimal comma becomes a point
+// ("12,5").
+func splitNumber(s string) (num, rest string) {
+	i := 0
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		i++
+	}
+	start := i
+	for i < len(s) && (isDigit(s[i]) || s[i] == ',' || s[i] == '.' || s[i] == ' ' && i+1 < len(s) && isDigit(s[i+1]) && i > start) {
+		i++
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') && i+1 < len(s) {
+		j := i + 1
+		if s[j] == '-' || s[j] == '+' {
+			j++
+		}
+		if j < len(s) && isDigit(s[j]) {
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			i = j
+		}
+	}
+	body := strings.ReplaceAll(s[:i], " ", "")
+	if len(body) == start || !isDigit(body[start]) && !(body[start] == '.' && len(body) > start+1) {
+		return "", s
+	}
+	return fixSeparators(body), s[i:]
+}
+
+func fixSeparators(b string) string {
+	if !strings.Contains(b, ",") {
+		return b
+	}
+	intPart, frac, hasDot := strings.Cut(b, ".")
+	groups := strings.Split(strings.TrimLeft(intPart, "+-"), ",")
+	thousands := len(groups[0]) >= 1 && len(groups[0]) <= 3
+	for _, g := range groups[1:] {
+		thousands = thousands && len(g) == 3
+	}
+	switch {
+	case thousands:
+		out := strings.ReplaceAll(intPart, ",", "")
+		if hasDot {
+			out += "." + frac
+		}
+		return out
+	case len(groups) == 2 && !hasDot:
+		return strings.Replace(intPart, ",", ".", 1)
+	}
+	return "x" // not a number: ParseFloat refuses it
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// looksNumeric reports whether a cell holds a number (stored or written).
+func looksNumeric(c cell) bool {
+	if c.num {
+		return true
+	}
+	n := parseNumber(c.text)
+	return n.kind == numOK && n.unit == ""
+}

@@ -1,0 +1,184 @@
+package importer
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// defaultData reads the app's default data files from the repository.
+func defaultData(t *testing.T) *DataSet {
+	t.Helper()
+	d, rep, err := LoadCanonical(os.DirFS("../assets/data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Issues) > 0 {
+		t.Errorf("the default data has unreadable rows:\n%s", rep)
+	}
+	return d
+}
+
+func TestDefaultDataPreferred(t *testing.T) {
+	d := defaultData(t)
+	tests := []struct {
+		key  Key
+		want float64
+	}{
+		{Key{"Chongqing", 2024, "FY", Production}, 2540000},
+		{Key{"Chongqing", 2025, "YTD11", Production}, 2498100},
+		{Key{"Chongqing", 2019, "FY", Production}, 1383000},
+		{Key{"Chongqing", 2024, "FY", NEVProduction}, 950000},
+		{Key{"Chongqing", 2025, "FY", Production}, 2788000},
+		{Key{"Chongqing", 2025, "YTD11", ExportValue}, 45980000000},
+		{Key{"Chongqing", 2025, "YTD11", EVExportValue}, 13410000000},
+		{Key{"Guangzhou", 2017, "FY", Production}, 3108000},
+	}
+	for _, tt := range tests {
+		s, ok := d.Lookup(tt.key)
+		if !ok {
+			t.Errorf("%s: missing", tt.key)
+			continue
+		}
+		if got := s.Preferred().Value; got != tt.want {
+			t.Errorf("%s: preferred %v, want %v (%s)", tt.key, got, tt.want, d.Why(s))
+		}
+	}
+}
+
+func TestDefaultDataIsSourced(t *testing.T) {
+	d := defaultData(t)
+	for _, o := range d.Observations {
+		s, ok := d.Source(o.SourceID)
+		if !ok || s.URL == "" || s.Title == "" {
+			t.Errorf("%s: source %q has no title or URL", o.Key(), o.SourceID)
+		}
+	}
+	for _, e := range d.Events {
+		if _, ok := d.Source(e.SourceID); !ok {
+			t.Errorf("event %s %q: unknown source %q", e.Date, e.Title, e.SourceID)
+		}
+	}
+	if len(d.Targets) == 0 || d.Targets[0].Value != 2600000 {
+		t.Errorf("Chongqing's 2.6 million target missing: %+v", d.Targets)
+	}
+}
+
+func TestDefaultDataKeepsKnownConflicts(t *testing.T) {
+	d := defaultData(t)
+	for _, k := range []Key{
+		{"Chongqing", 2019, "FY", Production},
+		{"Chongqing", 2016, "FY", Production},
+		{"Shenzhen", 2022, "FY", NEVProduction},
+		{"Xi'an", 2022, "FY", NEVProduction},
+	} {
+		if s, ok := d.Lookup(k); !ok || !s.Conflict() {
+			t.Errorf("%s: the sources' disagreement is lost", k)
+		}
+	}
+}
+
+func TestDefaultDataChangAnSenses(t *testing.T) {
+	var senses []string
+	for _, term := range defaultData(t).Terms {
+		if term.Term == "Chang'an" {
+			senses = append(senses, term.Sense+": "+term.Summary)
+		}
+	}
+	if len(senses) != 2 {
+		t.Fatalf("Chang'an has %d senses, want 2 (the carmaker and the ancient capital)", len(senses))
+	}
+	if !strings.Contains(strings.Join(senses, " "), "report") {
+		t.Errorf("neither sense says which one the report means: %q", senses)
+	}
+}
+
+func TestCompareNeverMixesPeriods(t *testing.T) {
+	d := defaultData(t)
+	for _, s := range d.Compare(Production, 2025, "FY") {
+		if s.Key.Period != "FY" {
+			t.Errorf("full-year compare includes %s", s.Key)
+		}
+	}
+	rows := d.Compare(Production, 2025, "YTD11")
+	var cities []string
+	for _, s := range rows {
+		cities = append(cities, s.Key.City)
+	}
+	if !strings.Contains(strings.Join(cities, ","), "Chongqing") {
+		t.Errorf("Jan–Nov 2025 compare lacks Chongqing: %v", cities)
+	}
+}
+
+func TestTimelineFlagsPartialYears(t *testing.T) {
+	d := &DataSet{}
+	d.AddObservation(Observation{City: "X", Year: 2024, Period: "FY", Metric: Production, Value: 10})
+	d.AddObservation(Observation{City: "X", Year: 2025, Period: "YTD06", Metric: Production, Value: 4})
+	d.AddObservation(Observation{City: "X", Year: 2025, Period: "YTD11", Metric: Production, Value: 9})
+	d.AddObservation(Observation{City: "X", Year: 2025, Period: "M11", Metric: Production, Value: 1})
+	tl := d.Timeline("X", Production)
+	if len(tl) != 2 {
+		t.Fatalf("timeline has %d points, want 2: %+v", len(tl), tl)
+	}
+	if tl[0].Partial || tl[0].Preferred().Value != 10 {
+		t.Errorf("2024: %+v, want the full year", tl[0])
+	}
+	if !tl[1].Partial || tl[1].Key.Period != "YTD11" {
+		t.Errorf("2025: %+v, want the longest partial period, flagged", tl[1])
+	}
+	d.AddObservation(Observation{City: "X", Year: 2025, Period: "FY", Metric: Production, Value: 11})
+	if tl := d.Timeline("X", Production); tl[1].Partial || tl[1].Preferred().Value != 11 {
+		t.Errorf("a full year must replace the partial one: %+v", tl[1])
+	}
+}
+
+func TestDefaultCompareYear(t *testing.T) {
+	d := defaultData(t)
+	y := d.DefaultCompareYear(Production, "FY")
+	if n := len(d.Compare(Production, y, "FY")); n < 3 {
+		t.Errorf("default year %d has %d cities, want at least 3", y, n)
+	}
+	for _, later := range d.Years(Production, "FY") {
+		if later > y && len(d.Compare(Production, later, "FY")) >= 3 {
+			t.Errorf("default year %d, but %d also has three cities", y, later)
+		}
+	}
+}
+
+func TestStatedRanks(t *testing.T) {
+	d := defaultData(t)
+	ranks := map[int]float64{}
+	for _, p := range d.Ranks("Chongqing", ProductionRank) {
+		ranks[p.Key.Year] = p.Preferred().Value
+	}
+	for year, want := range map[int]float64{2014: 1, 2015: 1, 2016: 1, 2019: 7, 2025: 1} {
+		if ranks[year] != want {
+			t.Errorf("Chongqing's stated rank in %d = %v, want %v", year, ranks[year], want)
+		}
+	}
+	for _, o := range d.Observations {
+		if o.Metric == OtherRank && o.Note == "" {
+			t.Errorf("%s: a rank of another scope must name its scope in the note", o.Key())
+		}
+	}
+}
+
+func TestYoY(t *testing.T) {
+	d := &DataSet{}
+	d.AddObservation(Observation{City: "X", Year: 2024, Period: "FY", Metric: Production, Value: 100})
+	d.AddObservation(Observation{City: "X", Year: 2025, Period: "FY", Metric: Production, Value: 112})
+	if g, ok := d.YoY(Key{"X", 2025, "FY", Production}); !ok || g < 11.99 || g > 12.01 {
+		t.Errorf("YoY = %v, %v; want 12", g, ok)
+	}
+	if _, ok := d.YoY(Key{"X", 2024, "FY", Production}); ok {
+		t.Error("YoY without the earlier year must not be computed")
+	}
+}
+
+func TestPeriodLabel(t *testing.T) {
+	for in, want := range map[string]string{"FY": "full year", "YTD11": "Jan–Nov", "YTD06": "Jan–Jun", "M11": "Nov", "YTD01": "Jan"} {
+		if got := PeriodLabel(in); got != want {
+			t.Errorf("PeriodLabel(%s) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package importer
+
+import (
+	"sort"
+	"strings"
+)
+
+// Unit kinds. A bare scale ("million", "万") has no kind: it takes the
+// metric's.
+const (
+	kindVehicles = UnitVehicles
+	kindCNY      = UnitCNY
+	kindRank     = UnitRank
+	kindUSD      = "USD"
+	kindPercent  = "%"
+)
+
+// unit is a unit as written and how to convert it to the canonical one.
+type unit struct {
+	written string
+	kind    string // vehicles, CNY, USD, rank, % or "" (a bare scale)
+	factor  float64
+}
+
+// unitWords maps normalised unit spellings (lower case, no spaces) to
+// kind and factor.
+var unitWords = map[string]unit{
+	"辆": {"", kindVehicles, 1}, "台": {"", kindVehicles, 1}, "units": {"", kindVehicles, 1},
+	"unit": {"", kindVehicles, 1}, "vehicles": {"", kindVehicles, 1}, "vehicle": {"", kindVehicles, 1},
+	"cars": {"", kindVehicles, 1}, "veh": {"", kindVehicles, 1}, "万辆": {"", kindVehicles, 1e4},
+	"万台": {"", kindVehicles, 1e4}, "千辆": {"", kindVehicles, 1e3}, "百万辆": {"", kindVehicles, 1e6},
+	"10,000units": {"", kindVehicles, 1e4}, "10000units": {"", kindVehicles, 1e4},
+	"10kunits": {"", kindVehicles, 1e4}, "10thousandunits": {"", kindVehicles, 1e4},
+	"tenthousandunits": {"", kindVehicles, 1e4}, "10,000vehicles": {"", kindVehicles, 1e4},
+	"10kvehicles": {"", kindVehicles, 1e4}, "thousandunits": {"", kindVehicles, 1e3},
+	"thousandvehicles": {"", kindVehicles, 1e3}, "'000units": {"", kindVehicles, 1e3},
+	"millionunits": {"", kindVehicles, 1e6}, "millionvehicles": {"", kindVehicles, 1e6},
+	"元": {"", kindCNY, 1}, "yuan": {"", kindCNY, 1}, "cny": {"", kindCNY, 1}, "rmb": {"", kindCNY, 1},
+	"万元": {"", kindCNY, 1e4}, "千元": {"", kindCNY, 1e3}, "百万元": {"", kindCNY, 1e6},
+	"亿元": {"", kindCNY, 1e8}, "十亿元": {"", kindCNY, 1e9}, "万亿元": {"", kindCNY, 1e12},
+	"亿元人民币": {"", kindCNY, 1e8}, "万元人民币": {"", kindCNY, 1e4},
+	"10,000yuan": {"", kindCNY, 1e4}, "10kyuan": {"", kindCNY, 1e4}, "thousandyuan": {"", kindCNY, 1e3},
+	"millionyuan": {"", kindCNY, 1e6}, "100millionyuan": {"", kindCNY, 1e8},
+	"hundredmillionyuan": {"", kindCNY, 1e8}, "100mnyuan": {"", kindCNY, 1e8},
+	"100million": {"", "", 1e8}, "billionyuan": {"", kindCNY, 1e9}, "bnyuan": {"", kindCNY, 1e9},
+	"billioncny": {"", kindCNY, 1e9}, "cnybn": {"", kindCNY, 1e9}, "rmbbn": {"", kindCNY, 1e9},
+	"cnybillion": {"", kindCNY, 1e9}, "rmbbillion": {"", kindCNY, 1e9}, "millioncny": {"", kindCNY, 1e6},
+	"trillionyuan": {"", kindCNY, 1e12},
+	"美元":           {"", kindUSD, 1}, "万美元": {"", kindUSD, 1e4}, "亿美元": {"", kindUSD, 1e8},
+	"usd": {"", kindUSD, 1}, "us$": {"", kindUSD, 1}, "$": {"", kindUSD, 1},
+	"millionusd": {"", kindUSD, 1e6}, "billionusd": {"", kindUSD, 1e9}, "usdbn": {"", kindUSD, 1e9},
+	"usdmillion": {"", kindUSD, 1e6}, "usdbillion": {"", kindUSD, 1e9},
+	"万": {"", "", 1e4}, "千": {"", "", 1e3}, "亿": {"", "", 1e8}, "百万": {"", "", 1e6},
+	"thousand": {"", "", 1e3}, "thousands": {"", "", 1e3}, "'000": {"", "", 1e3}, "k": {"", "", 1e3},
+	"million": {"", "", 1e6}, "millions": {"", "", 1e6}, "mn": {"", "", 1e6}, "m": {"", "", 1e6},
+	"billion": {"", "", 1e9}, "bn": {"", "", 1e9}, "10,000": {"", "", 1e4}, "10000": {"", "", 1e4},
+	"%": {"", kindPercent, 1}, "percent": {"", kindPercent, 1}, "百分比": {"", kindPercent, 1},
+	"位": {"", kindRank, 1}, "名": {"", kindRank, 1}, "rank": {"", kindRank, 1},
+}
+
+// unitKeys are the spellings longest first, for finding a unit inside a
+// header such as "产量（万辆）".
+var unitKeys = func() []string {
+	var ks []string
+	for k := range unitWords {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		if len(ks[i]) != len(ks[j]) {
+			return len(ks[i]) > len(ks[j])
+		}
+		return ks[i] < ks[j]
+	})
+	return ks
+}()
+
+var unitFold = strings.NewReplacer(" ", "", "（", "(", "）", ")", "units:", "", "unit:", "", "单位:", "",
+	"单位：", "", "单位", "")
+
+var bracketPairs = strings.NewReplacer("()", "", "[]", "", "【】", "")
+
+func unitKey(s string) string {
+	s = strings.ToLower(normText(s))
+	s = unitFold.Replace(s)
+	return strings.Trim(s, "()[]:：,;/ ")
+}
+
+// parseUnit reads a whole cell as a unit ("万辆", "(100 million yuan)",
+// "单位：亿元").
+func parseUnit(s string) (unit, bool) {
+	u, ok := unitWords[unitKey(s)]
+	if ok {
+		u.written = strings.TrimSpace(s)
+	}
+	return u, ok
+}
+
+// findUnit looks for a unit inside text: in brackets first ("产量（万辆）",
+// "Output (10,000 units)"), then after "单位" or "unit".
+func findUnit(s string) (unit, bool) {
+	t := normText(s)
+	for _, part := range bracketed(t) {
+		if u, ok := parseUnit(part); ok {
+			return u, true
+		}
+	}
+	lower := strings.ToLower(t)
+	for _, mark := range []string{"单位", "units", "unit", " in "} {
+		i := strings.Index(lower, mark)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(lower[i+len(mark):], ":： ")
+		if j := strings.IndexAny(rest, ",;)，；"); j >= 0 {
+			rest = rest[:j]
+		}
+		words := strings.Fields(rest)
+		for n := min(3, len(words)); n >= 1; n-- {
+			if u, ok := parseUnit(strings.Join(words[:n], " ")); ok {
+				return u, true
+			}
+		}
+	}
+	return unit{}, false
+}
+
+// bracketed returns the parts of s inside (), [] or 【】.
+func bracketed(s string) []string {
+	var out []string
+	for _, pair := range [][2]string{{"(", ")"}, {"[", "]"}, {"【", "】"}} {
+		rest := s
+		for {
+			i := strings.Index(rest, pair[0])
+			if i < 0 {
+				break
+			}
+			j := strings.Index(rest[i:], pair[1])
+			if j < 0 {
+				break
+			}
+			out = append(out, rest[i+len(pair[0]):i+j])
+			rest = rest[i+j:]
+		}
+	}
+	return out
+}
+
+// stripBrackets removes bracketed parts, leaving the header's words.
+func stripBrackets(s string) string {
+	for _, p := range bracketed(s) {
+		s = strings.Replace(s, p, "", 1)
+	}
+	return bracketPairs.Replace(s)
+}
+
+// String describes the unit and its conversion for the report, e.g.
+// "万辆 = 10,000 vehicles".
+func (u unit) String() string {
+	f := map[float64]string{1: "1", 1e3: "1,000", 1e4: "10,000", 1e6: "1,000,000",
+		1e8: "100,000,000", 1e9: "1,000,000,000", 1e12: "1,000,000,000,000"}[u.factor]
+	if u.kind == "" {
+		return u.written + " = ×" + f
+	}
+	return u.written + " = " + f + " " + u.kind
+}

@@ -1,0 +1,115 @@
+package views
+
+import (
+	"image"
+	"log"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
+
+	"autocities/charts"
+)
+
+// settleDelay is how long a size must hold before the chart redraws at it;
+// meanwhile the previous picture is shown stretched.
+const settleDelay = 120 * time.Millisecond
+
+// Chart shows a chart rendered at the widget's real pixel size (canvas
+// scale included), off the UI goroutine.
+type Chart struct {
+	widget.BaseWidget
+
+	spec  func() any // builds the spec; called off the UI goroutine
+	theme func() charts.Theme
+	image *canvas.Image
+
+	mu      sync.Mutex
+	gen     int // bumps on every request; stale renders are dropped
+	timer   *time.Timer
+	pending sync.WaitGroup
+	last    image.Image
+}
+
+var _ fyne.Widget = (*Chart)(nil)
+
+// NewChart makes a chart widget drawing whatever spec returns.
+func NewChart(spec func() any, theme func() charts.Theme) *Chart {
+	c := &Chart{spec: spec, theme: theme}
+	c.image = &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleSmooth}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (c *Chart) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(c.image)
+}
+
+// MinSize keeps charts readable.
+func (c *Chart) MinSize() fyne.Size { return fyne.NewSize(480, 300) }
+
+// Resize schedules a redraw once the size has settled.
+func (c *Chart) Resize(size fyne.Size) {
+	if size == c.Size() {
+		return
+	}
+	c.BaseWidget.Resize(size)
+	c.schedule(settleDelay)
+}
+
+// Update redraws at once, for a new choice or new data.
+func (c *Chart) Update() { c.schedule(0) }
+
+func (c *Chart) schedule(delay time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	gen := c.gen
+	if c.timer != nil && c.timer.Stop() {
+		c.pending.Done()
+	}
+	c.pending.Add(1)
+	c.timer = time.AfterFunc(delay, func() {
+		defer c.pending.Done()
+		c.render(gen)
+	})
+}
+
+// pixelSize is the widget's size in device pixels.
+func (c *Chart) pixelSize() (int, int) {
+	scale := float32(1)
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
+		scale = cv.Scale()
+	}
+	s := c.Size()
+	return int(s.Width * scale), int(s.Height * scale)
+}
+
+// render runs off the UI goroutine; only the image swap goes through fyne.Do.
+func (c *Chart) render(gen int) {
+	w, h := c.pixelSize()
+	if w < 10 || h < 10 {
+		return
+	}
+	img, err := charts.Render(c.spec(), charts.Options{Width: w, Height: h, Theme: c.theme()})
+	if err != nil {
+		log.Printf("chart: %v", err)
+		return
+	}
+	fyne.DoAndWait(func() {
+		c.mu.Lock()
+		current := gen == c.gen
+		c.mu.Unlock()
+		if current {
+			c.last = img
+			c.image.Image = img
+			c.image.Refresh()
+		}
+	})
+}
+
+// wait blocks until scheduled renders are done (tests).
+func (c *Chart) wait() { c.pending.Wait() }

@@ -1,0 +1,349 @@
+// Package chartspec is the one bridge between the data and the pictures: it
+// turns data-set queries and the user's choices into charts specs (titles,
+// units, source lines). It has no Fyne, so the command line uses it too.
+package chartspec
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"autocities/charts"
+	"autocities/importer"
+)
+
+// Kinds of chart.
+const (
+	KindCompare  = "compare"
+	KindTimeline = "timeline"
+	KindRank     = "rank"
+)
+
+// Choice is what the user picked: the same fields drive the window and the
+// chart command.
+type Choice struct {
+	Kind   string
+	Metric string
+	Years  []int  // compare: one year, or several for grouped bars
+	Period string // FY, YTDnn, Mnn
+	Cities []string
+	Unit   string // a DisplayUnit key; "" for the metric's default
+	Sort   string // compare: "value" (default, largest first) or "name"
+	Event  int    // timeline: index of the highlighted event in EventsFor(city); -1 none
+}
+
+// Defaults returns the command line's default choice for a kind of chart.
+func Defaults(d *importer.DataSet, kind string) Choice {
+	c := Choice{Kind: cmp.Or(kind, KindCompare), Metric: importer.Production, Period: "FY", Event: -1}
+	switch c.Kind {
+	case KindCompare:
+		if y := d.DefaultCompareYear(c.Metric, c.Period); y > 0 {
+			c.Years = []int{y}
+		}
+	case KindTimeline, KindRank:
+		c.Cities = []string{"Chongqing"}
+		if c.Kind == KindRank {
+			c.Metric = importer.ProductionRank
+		}
+	}
+	return c
+}
+
+// DisplayUnit is a unit values are shown in.
+type DisplayUnit struct {
+	Key      string // vehicles, 10k, million, CNY, 100m, billion
+	Label    string // for axis titles and subtitles
+	Divisor  float64
+	Decimals int
+}
+
+// DisplayUnits lists the units for vehicles and for money.
+var DisplayUnits = []DisplayUnit{
+	{"vehicles", "vehicles", 1, 0},
+	{"10k", "10k vehicles (万辆)", 1e4, 1},
+	{"million", "million vehicles", 1e6, 2},
+	{"CNY", "yuan", 1, 0},
+	{"100m", "100 million yuan (亿元)", 1e8, 1},
+	{"billion", "billion yuan", 1e9, 2},
+	{"rank", "rank", 1, 0},
+}
+
+// UnitsFor lists the display units that fit a metric.
+func UnitsFor(metric string) []DisplayUnit {
+	switch importer.MetricUnit(metric) {
+	case importer.UnitRank:
+		return DisplayUnits[6:]
+	case importer.UnitCNY:
+		return DisplayUnits[3:6]
+	}
+	return DisplayUnits[:3]
+}
+
+// Unit resolves a unit key for a metric; an empty or unfitting key gives the
+// metric's default (million vehicles, billion yuan).
+func Unit(metric, key string) DisplayUnit {
+	units := UnitsFor(metric)
+	for _, u := range units {
+		if u.Key == key {
+			return u
+		}
+	}
+	if len(units) == 1 {
+		return units[0]
+	}
+	return units[len(units)-1]
+}
+
+// Build makes the spec for the choice: a charts.Compare, charts.Timeline or
+// charts.Rank.
+func Build(d *importer.DataSet, c Choice) (any, error) {
+	switch c.Kind {
+	case KindCompare, "":
+		return Compare(d, c), nil
+	case KindTimeline:
+		return Timeline(d, c), nil
+	case KindRank:
+		return Rank(d, c), nil
+	}
+	return nil, fmt.Errorf("chart kind %q is not compare, timeline or rank", c.Kind)
+}
+
+// sourceLine names the sources of the values drawn, shortened when many.
+func sourceLine(d *importer.DataSet, ids []string) string {
+	var names []string
+	for _, id := range ids {
+		name := id
+		if s, ok := d.Source(id); ok {
+			name = cmp.Or(s.Publisher, s.Title, id)
+		}
+		if name != "" && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	switch {
+	case len(names) == 0:
+		return "Source: none stated"
+	case len(names) > 4:
+		return fmt.Sprintf("Sources: %s and %d more (see the Data tab)", strings.Join(names[:3], "; "), len(names)-3)
+	case len(names) > 1:
+		return "Sources: " + strings.Join(names, "; ")
+	}
+	return "Source: " + names[0]
+}
+
+func yearsLabel(years []int) string {
+	var parts []string
+	for _, y := range years {
+		parts = append(parts, strconv.Itoa(y))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func periodPhrase(period string) string {
+	if period == "FY" {
+		return "full year"
+	}
+	return importer.PeriodLabel(period)
+}
+
+// Compare builds the bar chart of one metric across cities.
+func Compare(d *importer.DataSet, c Choice) charts.Compare {
+	u := Unit(c.Metric, c.Unit)
+	years := c.Years
+	if len(years) == 0 {
+		if y := d.DefaultCompareYear(c.Metric, c.Period); y > 0 {
+			years = []int{y}
+		}
+	}
+	period := cmp.Or(c.Period, "FY")
+	spec := charts.Compare{Text: charts.Text{
+		Title: fmt.Sprintf("%s by city, %s", importer.MetricLabel(c.Metric), yearsLabel(years)),
+		Subtitle: fmt.Sprintf("%s · %s %s · %s", importer.MetricLabel(c.Metric), yearsLabel(years),
+			periodPhrase(period), u.Label),
+		ValueAxis: axisTitle(c.Metric, u),
+		Decimals:  u.Decimals,
+	}}
+	for _, y := range years {
+		spec.Groups = append(spec.Groups, strconv.Itoa(y))
+	}
+	values := map[string][]float64{}
+	var sources []string
+	for i, y := range years {
+		for _, s := range d.Compare(c.Metric, y, period) {
+			city := s.Key.City
+			if len(c.Cities) > 0 && !slices.Contains(c.Cities, city) {
+				continue
+			}
+			if values[city] == nil {
+				values[city] = nanSlice(len(years))
+			}
+			values[city][i] = s.Preferred().Value / u.Divisor
+			sources = append(sources, s.Preferred().SourceID)
+		}
+	}
+	for city, v := range values {
+		spec.Bars = append(spec.Bars, charts.CompareBar{City: city, Values: v})
+	}
+	sortBars(spec.Bars, c.Sort, importer.IsRank(c.Metric))
+	spec.Footer = sourceLine(d, sources)
+	return spec
+}
+
+func nanSlice(n int) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = math.NaN()
+	}
+	return s
+}
+
+// sortBars orders by the last group's value, largest first (ranks: best
+// first; missing last), or by name; ties by name so the order is stable.
+func sortBars(bars []charts.CompareBar, by string, rank bool) {
+	last := func(b charts.CompareBar) float64 {
+		v := b.Values[len(b.Values)-1]
+		switch {
+		case math.IsNaN(v):
+			return math.Inf(-1)
+		case rank:
+			return -v
+		}
+		return v
+	}
+	slices.SortFunc(bars, func(a, b charts.CompareBar) int {
+		if by == "name" {
+			return strings.Compare(a.City, b.City)
+		}
+		return cmp.Or(cmp.Compare(last(b), last(a)), strings.Compare(a.City, b.City))
+	})
+}
+
+func axisTitle(metric string, u DisplayUnit) string {
+	if importer.IsRank(metric) {
+		return "Rank among Chinese cities (1 = top)"
+	}
+	return fmt.Sprintf("%s (%s)", importer.MetricLabel(metric), u.Label)
+}
+
+// Timeline builds the line chart of one or several cities over years.
+func Timeline(d *importer.DataSet, c Choice) charts.Timeline {
+	u := Unit(c.Metric, c.Unit)
+	cities := c.Cities
+	if len(cities) == 0 {
+		cities = []string{"Chongqing"}
+	}
+	spec := charts.Timeline{}
+	var sources []string
+	lo, hi := math.MaxInt, math.MinInt
+	for _, city := range cities {
+		s := charts.Series{City: city}
+		for _, p := range d.Timeline(city, c.Metric) {
+			pt := charts.Point{Year: p.Key.Year, Value: p.Preferred().Value / u.Divisor, Partial: p.Partial}
+			if p.Partial {
+				pt.Label = importer.PeriodLabel(p.Key.Period)
+			}
+			s.Points = append(s.Points, pt)
+			sources = append(sources, p.Preferred().SourceID)
+			lo, hi = min(lo, p.Key.Year), max(hi, p.Key.Year)
+		}
+		spec.Series = append(spec.Series, s)
+	}
+	span := ""
+	if lo <= hi {
+		span = fmt.Sprintf(", %d–%d", lo, hi)
+	}
+	spec.Text = charts.Text{
+		Title:     fmt.Sprintf("%s: %s%s", strings.Join(cities, ", "), strings.ToLower(importer.MetricLabel(c.Metric)[:1])+importer.MetricLabel(c.Metric)[1:], span),
+		Subtitle:  fmt.Sprintf("%s · full years; hollow points are partial years · %s", importer.MetricLabel(c.Metric), u.Label),
+		ValueAxis: axisTitle(c.Metric, u),
+		Decimals:  u.Decimals,
+	}
+	if len(cities) == 1 && lo <= hi {
+		spec.Events, sources = timelineEvents(d, cities[0], lo, hi, c.Event, sources)
+		for _, t := range d.TargetsFor(cities[0], c.Metric) {
+			spec.Target = &charts.TargetLine{Year: t.Year, Value: t.Value / u.Divisor,
+				Label: fmt.Sprintf("%d target: %s", t.Year, FormatValue(t.Value/u.Divisor, u))}
+			sources = append(sources, t.SourceID)
+		}
+	}
+	spec.Footer = sourceLine(d, sources)
+	return spec
+}
+
+// timelineEvents places the city's events within the years drawn.
+func timelineEvents(d *importer.DataSet, city string, lo, hi, highlight int, sources []string) ([]charts.Marker, []string) {
+	var out []charts.Marker
+	for i, e := range d.EventsFor(city) {
+		if e.Year() < lo || e.Year() > hi {
+			continue
+		}
+		m := charts.Marker{At: e.When(), Label: e.Title, Highlight: i == highlight}
+		if !strings.Contains(e.Date, "-") {
+			m.Date = e.Date
+		}
+		out = append(out, m)
+	}
+	return out, sources
+}
+
+// Rank builds the chart of stated national ranks over time.
+func Rank(d *importer.DataSet, c Choice) charts.Rank {
+	metric := c.Metric
+	if !importer.IsRank(metric) || metric == importer.OtherRank {
+		metric = importer.ProductionRank
+	}
+	cities := c.Cities
+	if len(cities) == 0 {
+		cities = []string{"Chongqing"}
+	}
+	spec := charts.Rank{}
+	var sources []string
+	for _, city := range cities {
+		s := charts.Series{City: city}
+		for _, p := range d.Ranks(city, metric) {
+			pt := charts.Point{Year: p.Key.Year, Value: p.Preferred().Value, Partial: p.Partial}
+			if p.Partial {
+				pt.Label = importer.PeriodLabel(p.Key.Period)
+			}
+			s.Points = append(s.Points, pt)
+			sources = append(sources, p.Preferred().SourceID)
+		}
+		spec.Series = append(spec.Series, s)
+	}
+	spec.Text = charts.Text{
+		Title:     fmt.Sprintf("%s: %s", strings.Join(cities, ", "), strings.ToLower(importer.MetricLabel(metric)[:1])+importer.MetricLabel(metric)[1:]),
+		Subtitle:  "Rank among Chinese cities, as stated by sources · 1 = top",
+		ValueAxis: "Rank (as stated by sources)",
+	}
+	spec.Footer = sourceLine(d, sources)
+	return spec
+}
+
+// FormatValue writes a value already in the display unit with the unit's
+// decimals and thousands separators: "2.54 million vehicles".
+func FormatValue(v float64, u DisplayUnit) string {
+	return FormatNumber(v, u.Decimals) + " " + u.Label
+}
+
+// FormatNumber writes a number with thousands separators.
+func FormatNumber(v float64, decimals int) string {
+	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if v < 0 {
+		b.WriteByte('-')
+	}
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}

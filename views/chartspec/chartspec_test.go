@@ -1,0 +1,187 @@
+package chartspec
+
+import (
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"autocities/charts"
+	"autocities/importer"
+)
+
+func defaultData(t *testing.T) *importer.DataSet {
+	t.Helper()
+	d, _, err := importer.LoadCanonical(os.DirFS("../../assets/data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestCompareDefaults(t *testing.T) {
+	d := defaultData(t)
+	c := Defaults(d, KindCompare)
+	spec := Compare(d, c)
+	if len(spec.Bars) < 3 {
+		t.Fatalf("default compare has %d bars, want every city with data (≥3)", len(spec.Bars))
+	}
+	for i := 1; i < len(spec.Bars); i++ {
+		if spec.Bars[i].Values[0] > spec.Bars[i-1].Values[0] {
+			t.Errorf("bars not sorted largest first: %v", spec.Bars)
+		}
+	}
+	if !strings.Contains(spec.Subtitle, "full year") || !strings.Contains(spec.Subtitle, "million vehicles") {
+		t.Errorf("subtitle %q lacks period or unit", spec.Subtitle)
+	}
+	if !strings.HasPrefix(spec.Footer, "Source") {
+		t.Errorf("footer %q", spec.Footer)
+	}
+}
+
+func TestCompareUnitsAndPeriods(t *testing.T) {
+	d := defaultData(t)
+	spec := Compare(d, Choice{Metric: importer.Production, Years: []int{2025}, Period: "YTD11", Unit: "10k", Cities: []string{"Chongqing"}})
+	if len(spec.Bars) != 1 || spec.Bars[0].Values[0] != 249.81 {
+		t.Fatalf("Chongqing Jan–Nov 2025 in 万辆: %+v, want 249.81", spec.Bars)
+	}
+	if !strings.Contains(spec.Subtitle, "Jan–Nov") || spec.Decimals != 1 {
+		t.Errorf("subtitle %q decimals %d", spec.Subtitle, spec.Decimals)
+	}
+	money := Compare(d, Choice{Metric: importer.ExportValue, Years: []int{2025}, Period: "YTD11"})
+	if money.Bars[0].Values[0] != 45.98 || !strings.Contains(money.ValueAxis, "billion yuan") {
+		t.Errorf("export value %v in %q, want 45.98 billion yuan", money.Bars[0].Values, money.ValueAxis)
+	}
+}
+
+func TestCompareGroupedYears(t *testing.T) {
+	d := defaultData(t)
+	spec := Compare(d, Choice{Metric: importer.Production, Years: []int{2023, 2024}, Period: "FY"})
+	if len(spec.Groups) != 2 {
+		t.Fatalf("groups %v", spec.Groups)
+	}
+	for _, b := range spec.Bars {
+		if len(b.Values) != 2 {
+			t.Errorf("%s has %d values", b.City, len(b.Values))
+		}
+		if b.City == "Hefei" && !math.IsNaN(b.Values[0]) && b.Values[0] != 1.34 {
+			t.Errorf("Hefei 2023 = %v", b.Values[0])
+		}
+	}
+}
+
+func TestTimelinePartialYearAndTarget(t *testing.T) {
+	d := defaultData(t)
+	spec := Timeline(d, Choice{Metric: importer.Production, Cities: []string{"Chongqing"}, Event: -1})
+	if spec.Target == nil || spec.Target.Value != 2.6 || spec.Target.Year != 2025 {
+		t.Fatalf("target %+v, want 2.6 million in 2025", spec.Target)
+	}
+	var y2024 *charts.Point
+	for i, p := range spec.Series[0].Points {
+		if p.Year == 2024 {
+			y2024 = &spec.Series[0].Points[i]
+		}
+	}
+	if y2024 == nil || y2024.Value != 2.54 || y2024.Partial {
+		t.Errorf("2024 point %+v, want 2.54 full year", y2024)
+	}
+	if len(spec.Events) == 0 {
+		t.Error("no events on Chongqing's timeline")
+	}
+	// With only Jan–Nov 2025 loaded, 2025 is a hollow "Jan–Nov" point.
+	partial := d.Clone()
+	partial.Observations = nil
+	for _, o := range d.Observations {
+		if !(o.City == "Chongqing" && o.Year == 2025 && o.Period == "FY") {
+			partial.AddObservation(o)
+		}
+	}
+	spec = Timeline(partial, Choice{Metric: importer.Production, Cities: []string{"Chongqing"}, Event: -1})
+	last := spec.Series[0].Points[len(spec.Series[0].Points)-1]
+	if last.Year != 2025 || !last.Partial || last.Label != "Jan–Nov" || last.Value != 2.4981 {
+		t.Errorf("2025 point %+v, want partial Jan–Nov 2.4981", last)
+	}
+}
+
+func TestTimelineHighlightsEvent(t *testing.T) {
+	d := defaultData(t)
+	events := d.EventsFor("Chongqing")
+	pick := 0
+	for i, e := range events {
+		if e.Date == "2025-07-29" {
+			pick = i
+		}
+	}
+	spec := Timeline(d, Choice{Metric: importer.Production, Cities: []string{"Chongqing"}, Event: pick})
+	n := 0
+	for _, m := range spec.Events {
+		if m.Highlight {
+			n++
+			if m.Label != events[pick].Title {
+				t.Errorf("highlighted %q, want %q", m.Label, events[pick].Title)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d highlighted markers, want 1", n)
+	}
+	for _, m := range spec.Events {
+		if m.At < 2014 || m.At >= 2026 {
+			t.Errorf("event %q at %v lies outside the years drawn", m.Label, m.At)
+		}
+	}
+}
+
+func TestRank(t *testing.T) {
+	d := defaultData(t)
+	spec := Rank(d, Choice{Kind: KindRank, Cities: []string{"Chongqing"}})
+	got := map[int]float64{}
+	for _, p := range spec.Series[0].Points {
+		got[p.Year] = p.Value
+	}
+	if got[2016] != 1 || got[2019] != 7 || got[2025] != 1 {
+		t.Errorf("ranks %v", got)
+	}
+	if !strings.Contains(spec.Subtitle, "as stated by sources") {
+		t.Errorf("subtitle %q", spec.Subtitle)
+	}
+}
+
+func TestSourceLineShortens(t *testing.T) {
+	d := &importer.DataSet{}
+	var ids []string
+	for _, n := range []string{"A", "B", "C", "D", "E", "F"} {
+		d.Sources = append(d.Sources, importer.Source{ID: n, Publisher: "Pub " + n})
+		ids = append(ids, n, n)
+	}
+	if got := sourceLine(d, ids[:2]); got != "Source: Pub A" {
+		t.Errorf("one source: %q", got)
+	}
+	if got := sourceLine(d, ids); got != "Sources: Pub A; Pub B; Pub C and 3 more (see the Data tab)" {
+		t.Errorf("many sources: %q", got)
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	for _, tt := range []struct {
+		v    float64
+		d    int
+		want string
+	}{{2540000, 0, "2,540,000"}, {2.5401, 2, "2.54"}, {249.81, 1, "249.8"}, {-1234.5, 1, "-1,234.5"}, {999, 0, "999"}} {
+		if got := FormatNumber(tt.v, tt.d); got != tt.want {
+			t.Errorf("FormatNumber(%v, %d) = %s, want %s", tt.v, tt.d, got, tt.want)
+		}
+	}
+}
+
+func TestUnitFallsBackToMetricDefault(t *testing.T) {
+	if u := Unit(importer.ExportValue, "10k"); u.Key != "billion" {
+		t.Errorf("export value with a vehicle unit: %s, want billion", u.Key)
+	}
+	if u := Unit(importer.Production, ""); u.Key != "million" {
+		t.Errorf("production default: %s", u.Key)
+	}
+	if u := Unit(importer.ProductionRank, "million"); u.Key != "rank" {
+		t.Errorf("rank: %s", u.Key)
+	}
+}

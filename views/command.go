@@ -1,0 +1,221 @@
+package views
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"autocities/assets"
+	"autocities/charts"
+	"autocities/importer"
+	"autocities/views/chartspec"
+)
+
+// Exit codes of the command line.
+const (
+	exitOK       = 0
+	exitFailed   = 1 // a chart or export could not be written
+	exitBadInput = 2 // a file could not be read, or the command line is wrong
+)
+
+// RunCommand runs a headless subcommand (inspect, chart) and returns its
+// exit code; ok is false when args do not start with a subcommand, and the
+// window should open instead.
+func RunCommand(args []string, stdout, stderr io.Writer) (code int, ok bool) {
+	if len(args) == 0 {
+		return 0, false
+	}
+	switch args[0] {
+	case "inspect":
+		return inspect(args[1:], stdout, stderr), true
+	case "chart":
+		return chart(args[1:], stdout, stderr), true
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK, true
+	}
+	return 0, false
+}
+
+const usage = `Auto Cities: China's car industry, city by city.
+
+  autocities [FILE...]           open the window, with those files imported
+  autocities inspect [FILE...]   print the data (default data, or the files merged) as CSV
+  autocities chart [flags]       draw a chart to PNG or SVG (autocities chart -h lists the flags)
+`
+
+// DefaultData reads the built-in data set.
+func DefaultData() (*importer.DataSet, *importer.FileReport, error) {
+	return importer.LoadCanonical(assets.DefaultData())
+}
+
+// loadData reads the default data, or the given files merged. Unreadable
+// files are reported on stderr, one line each, and make ok false.
+func loadData(files []string, stderr io.Writer) (d *importer.DataSet, reports []*importer.FileReport, ok bool) {
+	if len(files) == 0 {
+		d, rep, err := DefaultData()
+		if err != nil {
+			fmt.Fprintf(stderr, "built-in data: %v; please report this as a bug\n", err)
+			return nil, nil, false
+		}
+		return d, []*importer.FileReport{rep}, true
+	}
+	d, ok = &importer.DataSet{}, true
+	for _, f := range files {
+		fd, rep, err := importer.ImportFile(context.Background(), f, importer.ImportOptions{})
+		if err != nil {
+			fmt.Fprintln(stderr, fileError(f, err))
+			ok = false
+			continue
+		}
+		d.Merge(fd)
+		reports = append(reports, rep)
+	}
+	return d, reports, ok
+}
+
+// fileError is one line: "FILE: what is wrong; what to do".
+func fileError(path string, err error) string {
+	msg := strings.ReplaceAll(err.Error(), "\n", " ")
+	if strings.HasPrefix(msg, path) || strings.HasPrefix(msg, filepath.Base(path)) {
+		return msg
+	}
+	return path + ": " + msg
+}
+
+func inspect(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintln(stderr, "usage: autocities inspect [FILE...]") }
+	if err := fs.Parse(args); err != nil {
+		return exitBadInput
+	}
+	d, reports, ok := loadData(fs.Args(), stderr)
+	if d == nil {
+		return exitBadInput
+	}
+	for _, rep := range reports {
+		fmt.Fprint(stderr, rep.String())
+	}
+	fmt.Fprintf(stderr, "%d targets, %d events, %d glossary terms\n", len(d.Targets), len(d.Events), len(d.Terms))
+	w := csv.NewWriter(stdout)
+	_ = w.Write([]string{"city", "year", "period", "metric", "value", "unit"})
+	for _, s := range d.All() {
+		o := s.Preferred()
+		_ = w.Write([]string{o.City, strconv.Itoa(o.Year), o.Period, o.Metric, importer.FormatValue(o.Value), o.Unit()})
+	}
+	w.Flush()
+	if !ok {
+		return exitBadInput
+	}
+	return exitOK
+}
+
+// yearList is a repeatable --year flag that also takes "2023,2024".
+type yearList []int
+
+func (y *yearList) String() string { return fmt.Sprint([]int(*y)) }
+
+func (y *yearList) Set(s string) error {
+	for _, p := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || n < 1900 || n > 2100 {
+			return fmt.Errorf("%q is not a year", p)
+		}
+		*y = append(*y, n)
+	}
+	return nil
+}
+
+var presets = map[string][2]int{"16:9": {1920, 1080}, "4:3": {1600, 1200}, "1:1": {1080, 1080}}
+
+func chart(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("chart", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var years yearList
+	kind := fs.String("kind", chartspec.KindCompare, "compare, timeline or rank")
+	data := fs.String("data", "", "a file to chart instead of the built-in data")
+	metric := fs.String("metric", importer.Production, "metric: "+strings.Join(importer.Metrics, ", "))
+	fs.Var(&years, "year", "compare: year (repeat, or 2023,2024, for grouped bars); default: the latest year with a full-year figure for at least three cities")
+	period := fs.String("period", "FY", "period: FY, YTDnn (Jan through month nn) or Mnn")
+	cities := fs.String("cities", "", "cities, comma-separated (default: all with data; timeline and rank: Chongqing)")
+	unit := fs.String("unit", "", "vehicles, 10k, million, CNY, 100m or billion (default: million or billion)")
+	themeName := fs.String("theme", "light", "light or dark")
+	size := fs.String("size", "1920x1080", "picture size WxH in pixels")
+	preset := fs.String("preset", "", "16:9 (1920×1080), 4:3 (1600×1200) or 1:1 (1080×1080); overrides --size")
+	scale := fs.Float64("scale", 1, "2 doubles the pixels for sharp slides")
+	transparent := fs.Bool("transparent", false, "no background (PNG)")
+	font := fs.String("font", "", "a TrueType font file for the chart text (for Chinese names)")
+	out := fs.String("o", "", "output file, OUT.png or OUT.svg")
+	if err := fs.Parse(args); err != nil {
+		return exitBadInput
+	}
+	opts, err := chartOptions(*size, *preset, *themeName, *scale, *transparent, *font)
+	if err == nil && *out == "" {
+		err = errors.New("-o OUT.png or -o OUT.svg is required")
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "chart: %v\n", err)
+		return exitBadInput
+	}
+	var files []string
+	if *data != "" {
+		files = []string{*data}
+	}
+	d, _, ok := loadData(files, stderr)
+	if !ok {
+		return exitBadInput
+	}
+	c := chartspec.Defaults(d, *kind)
+	c.Metric, c.Period, c.Unit = *metric, strings.ToUpper(*period), *unit
+	if *kind == chartspec.KindRank && !importer.IsRank(c.Metric) {
+		c.Metric = importer.ProductionRank
+	}
+	if len(years) > 0 {
+		c.Years = years
+	} else if c.Kind == chartspec.KindCompare {
+		c.Years = []int{d.DefaultCompareYear(c.Metric, c.Period)}
+	}
+	if *cities != "" {
+		c.Cities = strings.Split(*cities, ",")
+	}
+	spec, err := chartspec.Build(d, c)
+	if err == nil {
+		err = charts.Save(*out, spec, opts)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "chart: %v\n", err)
+		return exitFailed
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d×%d)\n", *out, int(float64(opts.Width)*max(opts.Scale, 1)), int(float64(opts.Height)*max(opts.Scale, 1)))
+	return exitOK
+}
+
+func chartOptions(size, preset, themeName string, scale float64, transparent bool, font string) (charts.Options, error) {
+	opts := charts.Options{Scale: scale, Transparent: transparent, FontPath: font}
+	if p, ok := presets[preset]; ok {
+		opts.Width, opts.Height = p[0], p[1]
+	} else if preset != "" {
+		return opts, fmt.Errorf("preset %q is not 16:9, 4:3 or 1:1", preset)
+	} else if _, err := fmt.Sscanf(strings.ToLower(size), "%dx%d", &opts.Width, &opts.Height); err != nil ||
+		opts.Width < 100 || opts.Height < 100 || opts.Width > 10000 || opts.Height > 10000 {
+		return opts, fmt.Errorf("size %q is not WxH between 100x100 and 10000x10000, e.g. 1920x1080", size)
+	}
+	switch themeName {
+	case "light":
+	case "dark":
+		opts.Theme = charts.Dark
+	default:
+		return opts, fmt.Errorf("theme %q is not light or dark", themeName)
+	}
+	if scale < 1 || scale > 4 {
+		return opts, fmt.Errorf("scale %v is not between 1 and 4", scale)
+	}
+	return opts, nil
+}

@@ -1,0 +1,111 @@
+package views
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code, ok := RunCommand(args, &out, &errb)
+	if !ok {
+		t.Fatalf("%v is not a command", args)
+	}
+	return code, out.String(), errb.String()
+}
+
+func TestInspectDefaultData(t *testing.T) {
+	code, out, errs := run(t, "inspect")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if lines[0] != "city,year,period,metric,value,unit" {
+		t.Errorf("header %q", lines[0])
+	}
+	for _, want := range []string{
+		"Chongqing,2024,FY,production,2540000,vehicles",
+		"Chongqing,2025,YTD11,production,2498100,vehicles",
+		"Chongqing,2019,FY,production,1383000,vehicles",
+		"Chongqing,2024,FY,nev_production,950000,vehicles",
+		"Chongqing,2025,YTD11,export_value,45980000000,CNY",
+	} {
+		if !strings.Contains(out, want+"\n") {
+			t.Errorf("inspect lacks %s", want)
+		}
+	}
+	if strings.Contains(out, "e+") {
+		t.Error("a value is printed with an exponent")
+	}
+	// One row per key, sorted by city, metric, year, period.
+	seen := map[string]bool{}
+	for _, l := range lines[1:] {
+		f := strings.Split(l, ",")
+		key := strings.Join(f[:4], ",")
+		if seen[key] {
+			t.Errorf("key printed twice: %s", key)
+		}
+		seen[key] = true
+	}
+	if !strings.Contains(errs, "targets") || !strings.Contains(errs, "events") {
+		t.Errorf("stderr lacks the counts: %q", errs)
+	}
+}
+
+func TestInspectUnreadableFile(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "old.xls")
+	if err := os.WriteFile(bad, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1not really"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := run(t, "inspect", bad)
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if lines := strings.Split(strings.TrimSpace(errs), "\n"); !strings.HasPrefix(lines[0], bad+": ") && !strings.HasPrefix(lines[0], "old.xls") {
+		t.Errorf("error line %q does not start with the file", lines[0])
+	}
+}
+
+func TestChartCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "c.png")
+	code, _, errs := run(t, "chart", "--preset", "4:3", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil || cfg.Width != 1600 || cfg.Height != 1200 {
+		t.Errorf("PNG %dx%d (%v), want 1600x1200", cfg.Width, cfg.Height, err)
+	}
+	svg := filepath.Join(dir, "t.svg")
+	if code, _, errs := run(t, "chart", "--kind", "timeline", "-o", svg); code != 0 {
+		t.Fatalf("timeline svg: exit %d: %s", code, errs)
+	}
+	if b, _ := os.ReadFile(svg); !bytes.Contains(b, []byte("<svg")) {
+		t.Error("the SVG file is not SVG")
+	}
+}
+
+func TestChartCommandBadFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"chart"},
+		{"chart", "--size", "big", "-o", "x.png"},
+		{"chart", "--theme", "pink", "-o", "x.png"},
+		{"chart", "--preset", "3:2", "-o", "x.png"},
+	} {
+		if code, _, errs := run(t, args...); code != 2 || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and one line", args, code, errs)
+		}
+	}
+}

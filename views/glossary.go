@@ -1,0 +1,166 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"autocities/importer"
+)
+
+// glossary is the Glossary tab: search, a list of terms and the detail of
+// the one selected, with related terms as links.
+type glossary struct {
+	state   *State
+	tab     *container.TabItem
+	search  *widget.Entry
+	list    *widget.List
+	detail  *widget.RichText
+	related *fyne.Container
+	shown   []importer.Term
+}
+
+func newGlossaryTab(s *State) *glossary {
+	g := &glossary{state: s}
+	g.search = &widget.Entry{PlaceHolder: "Search terms, Chinese names, aliases…", OnChanged: func(string) { g.filter() }}
+	g.search.ExtendBaseWidget(g.search)
+	g.detail = widget.NewRichTextFromMarkdown("")
+	g.detail.Wrapping = fyne.TextWrapWord
+	g.related = container.NewHBox()
+	g.list = widget.NewList(
+		func() int { return len(g.shown) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(termLabel(g.shown[id])) })
+	g.list.OnSelected = func(id widget.ListItemID) { g.show(g.shown[id]) }
+	s.OnChanged(g.filter)
+	g.filter()
+	if len(g.shown) > 0 {
+		g.list.Select(0)
+	}
+	left := container.NewBorder(g.search, nil, nil, nil, g.list)
+	right := container.NewBorder(nil, container.NewHScroll(g.related), nil, nil, container.NewVScroll(g.detail))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.32
+	g.tab = container.NewTabItem("Glossary", split)
+	return g
+}
+
+func termLabel(t importer.Term) string {
+	label := t.Term
+	if t.Sense != "" {
+		label += " (" + t.Sense + ")"
+	}
+	if t.Chinese != "" {
+		label += "  " + t.Chinese
+	}
+	return label
+}
+
+// matches reports whether a term fits the search across English, Chinese
+// and aliases, case ignored.
+func matches(t importer.Term, q string) bool {
+	q = strings.ToLower(strings.TrimSpace(q))
+	if q == "" {
+		return true
+	}
+	for _, s := range append([]string{t.Term, t.Sense, t.Chinese}, t.Aliases...) {
+		if strings.Contains(strings.ToLower(s), q) {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *glossary) filter() {
+	g.shown = g.shown[:0]
+	for _, t := range g.state.Data().Terms {
+		if matches(t, g.search.Text) {
+			g.shown = append(g.shown, t)
+		}
+	}
+	g.list.UnselectAll()
+	g.list.Refresh()
+}
+
+func (g *glossary) show(t importer.Term) {
+	d := g.state.Data()
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", termLabel(t))
+	fmt.Fprintf(&b, "**Kind:** %s", t.Kind)
+	if len(t.Aliases) > 0 {
+		fmt.Fprintf(&b, " · **Also:** %s", strings.Join(t.Aliases, ", "))
+	}
+	if senses := g.senses(t.Term); senses > 1 {
+		fmt.Fprintf(&b, "\n\n*One of %d senses of \"%s\".*", senses, t.Term)
+	}
+	fmt.Fprintf(&b, "\n\n%s\n\n", t.Summary)
+	if src, ok := d.Source(t.SourceID); ok {
+		fmt.Fprintf(&b, "**Source:** [%s](%s)\n\n", src.Title, src.URL)
+	}
+	if refs := appearances(d, t); len(refs) > 0 {
+		b.WriteString("**Appears in:**\n\n")
+		for _, r := range refs {
+			fmt.Fprintf(&b, "- %s\n", r)
+		}
+	}
+	g.detail.ParseMarkdown(b.String())
+	g.related.Objects = nil
+	if len(t.Related) > 0 {
+		g.related.Add(widget.NewLabel("Related:"))
+	}
+	for _, r := range t.Related {
+		name := r
+		g.related.Add(&widget.Hyperlink{Text: name, OnTapped: func() { g.jump(name) }})
+	}
+	g.related.Refresh()
+}
+
+func (g *glossary) senses(term string) int {
+	n := 0
+	for _, t := range g.state.Data().Terms {
+		if t.Term == term {
+			n++
+		}
+	}
+	return n
+}
+
+// jump selects a related term, clearing the search so it is listed.
+func (g *glossary) jump(term string) {
+	g.search.SetText("")
+	for i, t := range g.shown {
+		if strings.EqualFold(t.Term, term) {
+			g.list.Select(i)
+			g.list.ScrollTo(i)
+			return
+		}
+	}
+}
+
+// appearances lists where a term is mentioned: events naming it, and the
+// city's figures when the term is a city.
+func appearances(d *importer.DataSet, t importer.Term) []string {
+	names := append([]string{t.Term, t.Chinese}, t.Aliases...)
+	var out []string
+	for _, e := range d.Events {
+		for _, n := range names {
+			if len([]rune(n)) > 1 && (strings.Contains(e.Title, n) || strings.Contains(e.Detail, n)) {
+				out = append(out, fmt.Sprintf("event %s: %s", e.Date, e.Title))
+				break
+			}
+		}
+	}
+	n := 0
+	for _, o := range d.Observations {
+		if o.City == t.Term {
+			n++
+		}
+	}
+	if n > 0 {
+		out = append(out, fmt.Sprintf("%d figures for %s (Compare, Timeline and Data tabs)", n, t.Term))
+	}
+	return out
+}

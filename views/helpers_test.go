@@ -1,0 +1,27 @@
+package views
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2/widget"
+
+	"autocities/importer"
+)
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+func termNames(ts []importer.Term) []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.Term+"/"+t.Sense)
+	}
+	return out
+}
+
+func richText(r *widget.RichText) string {
+	var b strings.Builder
+	for _, s := range r.Segments {
+		b.WriteString(s.Textual())
+	}
+	return b.String()
+}

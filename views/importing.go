@@ -1,0 +1,211 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"autocities/importer"
+)
+
+// progressDelay: imports quicker than this never flash a progress bar.
+const progressDelay = 500 * time.Millisecond
+
+const prefLastFolder = "lastFolder"
+
+func (u *ui) openImportDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close() // only the path is used: the importer opens the file read-only
+		u.importURIs([]fyne.URI{r.URI()})
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".tsv", ".txt"}))
+	if dir := u.app.Preferences().String(prefLastFolder); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (u *ui) importURIs(uris []fyne.URI) {
+	var paths []string
+	for _, uri := range uris {
+		if uri.Scheme() != "file" {
+			dialog.ShowError(fmt.Errorf("%s is not a local file; save it to your computer first", uri.Name()), u.win)
+			continue
+		}
+		paths = append(paths, uri.Path())
+	}
+	if len(paths) > 0 {
+		u.app.Preferences().SetString(prefLastFolder, filepath.Dir(paths[0]))
+		u.importPaths(paths, false)
+	}
+}
+
+// importResult is what a background import hands back to the UI.
+type importResult struct {
+	data *importer.DataSet
+	rep  *importer.FileReport
+	errs []string
+	ask  string // a file that needs a password
+}
+
+// importPaths reads files in the background, shows a progress bar with
+// Cancel when it takes long, then asks Merge or Replace (or merges at once,
+// for files given at start-up).
+func (u *ui) importPaths(paths []string, mergeNow bool) {
+	u.importWith(paths, importer.ImportOptions{}, mergeNow)
+}
+
+func (u *ui) importWith(paths []string, opts importer.ImportOptions, mergeNow bool) {
+	ctx, cancel := context.WithCancel(context.Background())
+	prog := newProgress(u.win, filepath.Base(paths[0]), cancel)
+	opts.Progress = prog.set
+	go func() {
+		res := readFiles(ctx, paths, opts)
+		cancelled := ctx.Err() != nil
+		cancel()
+		fyne.Do(func() {
+			prog.done()
+			u.finishImport(res, paths, mergeNow, cancelled)
+		})
+	}()
+}
+
+func readFiles(ctx context.Context, paths []string, opts importer.ImportOptions) importResult {
+	res := importResult{data: &importer.DataSet{}, rep: &importer.FileReport{File: "import"}}
+	var reports []string
+	for _, p := range paths {
+		d, rep, err := importer.ImportFile(ctx, p, opts)
+		switch {
+		case errors.Is(err, importer.ErrEncrypted) && opts.Password == "":
+			res.ask = p
+		case err != nil:
+			res.errs = append(res.errs, err.Error())
+			log.Printf("import: %v", err)
+		default:
+			res.data.Merge(d)
+			reports = append(reports, rep.String())
+			res.rep.Rows += rep.Rows
+			res.rep.Targets += rep.Targets
+			res.rep.Events += rep.Events
+			res.rep.Terms += rep.Terms
+		}
+	}
+	res.rep.File = strings.Join(baseNames(paths), ", ")
+	res.rep.Layout = "import of " + res.rep.File + "\n\n" + strings.Join(reports, "\n")
+	return res
+}
+
+func baseNames(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		out = append(out, filepath.Base(p))
+	}
+	return out
+}
+
+func (u *ui) finishImport(res importResult, paths []string, mergeNow, cancelled bool) {
+	if cancelled {
+		return
+	}
+	if res.ask != "" {
+		u.askPassword(res.ask, mergeNow)
+	}
+	if len(res.errs) > 0 {
+		dialog.ShowError(errors.New(strings.Join(res.errs, "\n")), u.win)
+	}
+	if len(res.data.Observations)+len(res.data.Events)+len(res.data.Terms)+len(res.data.Targets) == 0 {
+		return
+	}
+	merge := func() {
+		d := u.state.Data().Clone()
+		d.Merge(res.data)
+		u.apply(d, res.rep)
+	}
+	if mergeNow { // files named at start-up: the window opens on the charts, the report waits in Data
+		d := u.state.Data().Clone()
+		d.Merge(res.data)
+		u.state.SetData(d, res.rep)
+		return
+	}
+	msg := fmt.Sprintf("%s\n\nRead %d figures, %d targets, %d events and %d glossary terms.\n"+
+		"Merge them with the current data, or replace the current data?\n(The report is in Data → Import report.)",
+		res.rep.File, res.rep.Rows, res.rep.Targets, res.rep.Events, res.rep.Terms)
+	dialog.ShowCustomConfirm("Import", "Merge", "Replace", widget.NewLabel(msg), func(mergeChosen bool) {
+		if mergeChosen {
+			merge()
+		} else {
+			u.apply(res.data, res.rep)
+		}
+	}, u.win)
+}
+
+func (u *ui) apply(d *importer.DataSet, rep *importer.FileReport) {
+	u.state.SetData(d, rep)
+	u.tabs.Select(u.data.tab)
+	u.data.showReport()
+}
+
+func (u *ui) askPassword(path string, mergeNow bool) {
+	pw := widget.NewPasswordEntry()
+	dialog.ShowForm(filepath.Base(path)+" is password-protected", "Open", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Password", pw)}, func(ok bool) {
+			if ok {
+				u.importWith([]string{path}, importer.ImportOptions{Password: pw.Text}, mergeNow)
+			}
+		}, u.win)
+}
+
+// progress is a progress bar with Cancel, shown only for slow imports.
+type progress struct {
+	bar    *widget.ProgressBar
+	dlg    *dialog.CustomDialog
+	timer  *time.Timer
+	closed bool
+}
+
+func newProgress(win fyne.Window, name string, cancel func()) *progress {
+	p := &progress{bar: widget.NewProgressBar()}
+	p.dlg = dialog.NewCustom("Importing "+name, "Cancel", p.bar, win)
+	p.dlg.SetOnClosed(func() {
+		if !p.closed { // Cancel tapped, not hidden by done
+			cancel()
+		}
+	})
+	p.timer = time.AfterFunc(progressDelay, func() {
+		fyne.Do(func() {
+			if !p.closed {
+				p.dlg.Show()
+			}
+		})
+	})
+	return p
+}
+
+// set is called from the import goroutine.
+func (p *progress) set(done, total int64) {
+	if total <= 0 {
+		return
+	}
+	fyne.Do(func() { p.bar.SetValue(float64(done) / float64(total)) })
+}
+
+func (p *progress) done() {
+	p.closed = true
+	p.timer.Stop()
+	p.dlg.Hide()
+}
