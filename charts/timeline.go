@@ -197,6 +197,7 @@ type placedEvent struct {
 	Marker
 	n      int
 	x      float64
+	bx     float64 // numbered: the badge's centre, moved aside when events crowd
 	lane   int
 	l, r   float64 // label extent
 	anchor string
@@ -229,11 +230,43 @@ func (f *frame) placeEvents(events []Marker, xr tickRange, box chart.Box) eventL
 	}
 	ev.numbered = true
 	ev.laneH = 2*badgeRadius + 4
-	ev.items, ev.lanes, _ = f.laneEvents(sorted, nil)
+	ev.items, ev.lanes = f.spreadBadges(sorted), 1
+	for _, p := range ev.items {
+		if math.Abs(p.bx-p.x) > 0.5 { // room for slanted leaders to moved badges
+			ev.laneH = 2*badgeRadius + 14
+			break
+		}
+	}
 	for _, p := range ev.items {
 		ev.key = append(ev.key, keyItem{n: p.n, text: cmp.Or(p.Date, f.eventDate(p.At)) + "  " + p.label, highlight: p.Highlight})
 	}
 	return ev
+}
+
+// spreadBadges puts numbered badges in one row over their lines, moving
+// crowded ones sideways (a short leader joins each to its line) so that no
+// two badges ever overlap.
+func (f *frame) spreadBadges(items []placedEvent) []placedEvent {
+	step := 2*badgeRadius + 2
+	lo, hi := badgeRadius+1, f.W-badgeRadius-1
+	for i := range items {
+		items[i].lane, items[i].anchor = 0, "middle"
+		items[i].bx = math.Max(items[i].x, lo)
+		if i > 0 {
+			items[i].bx = math.Max(items[i].bx, items[i-1].bx+step)
+		}
+	}
+	for i := len(items) - 1; i >= 0; i-- { // pull back from the right edge
+		limit := hi
+		if i < len(items)-1 {
+			limit = items[i+1].bx - step
+		}
+		items[i].bx = math.Min(items[i].bx, limit)
+	}
+	for i := range items {
+		items[i].l, items[i].r = items[i].bx-badgeRadius, items[i].bx+badgeRadius
+	}
+	return items
 }
 
 // laneEvents assigns rows; width nil means numbered badges centred on
@@ -314,11 +347,14 @@ func (f *frame) drawEvents(r surface, ev eventLayout, box chart.Box) {
 			c, w, dash = f.text, 1.6, []float64{5, 3}
 		}
 		laneTop := float64(box.Top) - float64(p.lane+1)*ev.laneH
-		line(r, p.x, float64(box.Bottom), p.x, laneTop+ev.laneH/2, w, c, dash)
 		if ev.numbered {
-			f.drawBadge(r, badge{n: p.n, x: p.x, y: laneTop + ev.laneH/2, highlight: p.Highlight})
+			cy := laneTop + badgeRadius + 2
+			line(r, p.x, float64(box.Bottom), p.x, float64(box.Top), w, c, dash)
+			line(r, p.x, float64(box.Top), p.bx, cy+badgeRadius, w, c, nil)
+			f.drawBadge(r, badge{n: p.n, x: p.bx, y: cy, highlight: p.Highlight})
 			continue
 		}
+		line(r, p.x, float64(box.Bottom), p.x, laneTop+ev.laneH/2, w, c, dash)
 		x := p.l
 		if p.anchor == "end" {
 			x = p.r
