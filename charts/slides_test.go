@@ -1,0 +1,301 @@
+package charts
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func smallPNG(t testing.TB, w, h int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewRGBA(image.Rect(0, 0, w, h))); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func testDeck(t testing.TB) Deck {
+	return Deck{Title: "Auto Cities: 重庆 & friends", Subtitle: "China's car industry, city by city",
+		Slides: []Slide{
+			{Title: "Production by city, 2024", Picture: smallPNG(t, 1920, 1080), Footnote: "Sources: NBS; <Xinhua> & co"},
+			{Title: "Chongqing over time", Picture: smallPNG(t, 1000, 1000), Footnote: ""},
+			{Title: "", Picture: smallPNG(t, 400, 100), Footnote: "Source: report"},
+		}}
+}
+
+// readPackage unzips a deck into part name → bytes.
+func readPackage(t *testing.T, b []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts[f.Name], _ = io.ReadAll(rc)
+		rc.Close()
+	}
+	if zr.File[0].Name != "[Content_Types].xml" {
+		t.Errorf("first part %s, want [Content_Types].xml", zr.File[0].Name)
+	}
+	return parts
+}
+
+type xmlTypes struct {
+	Defaults []struct {
+		Ext  string `xml:"Extension,attr"`
+		Type string `xml:"ContentType,attr"`
+	} `xml:"Default"`
+	Overrides []struct {
+		Part string `xml:"PartName,attr"`
+		Type string `xml:"ContentType,attr"`
+	} `xml:"Override"`
+}
+
+type xmlRelationships struct {
+	Rels []struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+	} `xml:"Relationship"`
+}
+
+func TestDeckPackage(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteDeck(&buf, testDeck(t)); err != nil {
+		t.Fatal(err)
+	}
+	parts := readPackage(t, buf.Bytes())
+	checkWellFormed(t, parts)
+	checkContentTypes(t, parts)
+	rels := checkRelationships(t, parts)
+	want := map[string]string{
+		"ppt/presentation.xml":              "slideMaster theme presProps viewProps tableStyles slide slide slide slide",
+		"ppt/slides/slide1.xml":             "slideLayout",
+		"ppt/slides/slide2.xml":             "slideLayout image",
+		"ppt/slideMasters/slideMaster1.xml": "slideLayout slideLayout theme",
+	}
+	for p, w := range want {
+		if rels[p] != w {
+			t.Errorf("%s relates to %q, want %q", p, rels[p], w)
+		}
+	}
+	pres := string(parts["ppt/presentation.xml"])
+	if strings.Count(pres, "<p:sldId ") != 4 || !strings.Contains(pres, `<p:sldSz cx="12192000" cy="6858000"/>`) {
+		t.Errorf("presentation.xml: %s", pres)
+	}
+	s2 := string(parts["ppt/slides/slide2.xml"])
+	for _, w := range []string{"Production by city, 2024", "Sources: NBS; &lt;Xinhua&gt; &amp; co", `r:embed="rId2"`, `type="title"`} {
+		if !strings.Contains(s2, w) {
+			t.Errorf("slide 2 lacks %s", w)
+		}
+	}
+	if !strings.Contains(string(parts["ppt/slides/slide1.xml"]), "重庆 &amp; friends") {
+		t.Error("title slide lacks the title")
+	}
+}
+
+func checkWellFormed(t *testing.T, parts map[string][]byte) {
+	t.Helper()
+	for name, b := range parts {
+		if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
+			continue
+		}
+		dec := xml.NewDecoder(bytes.NewReader(b))
+		for {
+			_, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Errorf("%s is not well-formed: %v", name, err)
+				break
+			}
+		}
+	}
+}
+
+// checkContentTypes: every part has a content type, every override names
+// a part.
+func checkContentTypes(t *testing.T, parts map[string][]byte) {
+	t.Helper()
+	var ct xmlTypes
+	if err := xml.Unmarshal(parts["[Content_Types].xml"], &ct); err != nil {
+		t.Fatal(err)
+	}
+	typed := map[string]bool{}
+	for _, o := range ct.Overrides {
+		name := strings.TrimPrefix(o.Part, "/")
+		if parts[name] == nil {
+			t.Errorf("content type for missing part %s", o.Part)
+		}
+		typed[name] = true
+	}
+	exts := map[string]bool{}
+	for _, d := range ct.Defaults {
+		exts[d.Ext] = true
+	}
+	for name := range parts {
+		ext := strings.TrimPrefix(path.Ext(name), ".")
+		if name != "[Content_Types].xml" && !typed[name] && !exts[ext] {
+			t.Errorf("%s has no content type", name)
+		}
+		if strings.HasPrefix(name, "ppt/slides/slide") && !typed[name] {
+			t.Errorf("%s has no slide content type", name)
+		}
+	}
+}
+
+// checkRelationships: every target exists and IDs are unique; returns
+// each source part's relationship types, by short name.
+func checkRelationships(t *testing.T, parts map[string][]byte) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for name, b := range parts {
+		if !strings.HasSuffix(name, ".rels") {
+			continue
+		}
+		var rels xmlRelationships
+		if err := xml.Unmarshal(b, &rels); err != nil {
+			t.Fatal(name, err)
+		}
+		dir, file := path.Split(strings.TrimSuffix(name, ".rels"))
+		source := path.Join(path.Dir(strings.TrimSuffix(dir, "/")), file)
+		ids := map[string]bool{}
+		var types []string
+		for _, r := range rels.Rels {
+			target := path.Join(path.Dir(source), r.Target)
+			if source == "" || strings.HasPrefix(name, "_rels/") {
+				target = r.Target
+			}
+			if parts[target] == nil {
+				t.Errorf("%s: %s points at missing %s", name, r.ID, target)
+			}
+			if ids[r.ID] {
+				t.Errorf("%s: duplicate id %s", name, r.ID)
+			}
+			ids[r.ID] = true
+			types = append(types, path.Base(r.Type))
+		}
+		out[source] = strings.Join(types, " ")
+	}
+	return out
+}
+
+func TestDeckReferencesMatch(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteDeck(&buf, testDeck(t)); err != nil {
+		t.Fatal(err)
+	}
+	parts := readPackage(t, buf.Bytes())
+	for name, b := range parts {
+		if !strings.HasSuffix(name, ".xml") || strings.Contains(name, "_rels") {
+			continue
+		}
+		var rels xmlRelationships
+		dir, file := path.Split(name)
+		_ = xml.Unmarshal(parts[dir+"_rels/"+file+".rels"], &rels)
+		have := map[string]bool{}
+		for _, r := range rels.Rels {
+			have[r.ID] = true
+		}
+		for _, m := range strings.Split(string(b), `r:`)[1:] {
+			if id, ok := strings.CutPrefix(m, `id="`); ok {
+				checkRelID(t, name, id, have)
+			} else if id, ok := strings.CutPrefix(m, `embed="`); ok {
+				checkRelID(t, name, id, have)
+			}
+		}
+	}
+}
+
+func checkRelID(t *testing.T, part, rest string, have map[string]bool) {
+	id, _, _ := strings.Cut(rest, `"`)
+	if !have[id] {
+		t.Errorf("%s uses %s, which its relationships lack", part, id)
+	}
+}
+
+func TestDeckPictureFits(t *testing.T) {
+	for _, size := range [][2]int{{1920, 1080}, {1000, 1000}, {400, 100}, {100, 4000}} {
+		x, y, cx, cy := fit(size[0], size[1])
+		ratio := float64(cx) / float64(cy) / (float64(size[0]) / float64(size[1]))
+		if x < slideMargin-1 || y < slidePictTop || x+cx > slideW-slideMargin+1 || y+cy > slideNoteTop || ratio < 0.999 || ratio > 1.001 {
+			t.Errorf("%v placed at %d,%d %dx%d", size, x, y, cx, cy)
+		}
+	}
+}
+
+func TestDeckRejectsNonPNG(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.pptx")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := testDeck(t)
+	d.Slides[1].Picture = []byte("<svg/>")
+	err := SaveDeck(path, d)
+	if !errors.Is(err, ErrSlidePicture) || !strings.Contains(err.Error(), "slide 3") {
+		t.Errorf("err %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("old file changed to %q", b)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if err := SaveDeck(filepath.Join(t.TempDir(), "deck.ppt"), testDeck(t)); err == nil {
+		t.Error("saved a deck as .ppt")
+	}
+}
+
+func TestDeckTitleOnly(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteDeck(&buf, Deck{}); err != nil {
+		t.Fatal(err)
+	}
+	parts := readPackage(t, buf.Bytes())
+	checkContentTypes(t, parts)
+	checkRelationships(t, parts)
+	if n := strings.Count(string(parts["ppt/presentation.xml"]), "<p:sldId "); n != 1 {
+		t.Errorf("%d slides, want the title slide", n)
+	}
+}
+
+// renderedDeck is a deck of real charts, as the app exports it.
+func renderedDeck(t testing.TB) Deck {
+	d := Deck{Title: "Auto Cities", Subtitle: "China's car industry, city by city"}
+	for _, spec := range []any{compare2024(), chongqingTimeline(), compareGrouped()} {
+		var b bytes.Buffer
+		if err := WritePNG(&b, spec, Options{Width: 1920, Height: 1080}); err != nil {
+			t.Fatal(err)
+		}
+		text := map[bool]Text{true: textOf(spec)}[true]
+		d.Slides = append(d.Slides, Slide{Title: text.Title, Picture: b.Bytes(), Footnote: text.Footer})
+	}
+	return d
+}
+
+func textOf(spec any) Text {
+	switch s := spec.(type) {
+	case Compare:
+		return s.Text
+	case Timeline:
+		return s.Text
+	}
+	panic(fmt.Sprintf("%T", spec))
+}
