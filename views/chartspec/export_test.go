@@ -1,0 +1,104 @@
+package chartspec
+
+import (
+	"bytes"
+	"context"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"autocities/charts"
+	"autocities/importer"
+)
+
+func TestWorkbookChartsFollowTheViews(t *testing.T) {
+	d := defaultData(t)
+	cmp := Defaults(d, KindCompare)
+	cmp.Years = []int{2023, 2024}
+	tl := Defaults(d, KindTimeline)
+	tl.Cities = []string{"Chongqing", "Guangzhou"}
+	got := WorkbookCharts(d, cmp, tl)
+	if len(got) != 2 || got[0].Kind != "bar" || got[1].Kind != "line" {
+		t.Fatalf("charts %+v", got)
+	}
+	bar, spec := got[0], Compare(d, cmp)
+	if len(bar.Series) != 2 || bar.Series[1].Name != "2024" || len(bar.Categories) != len(spec.Bars) {
+		t.Fatalf("bar chart %+v", bar)
+	}
+	if bar.Categories[0] != spec.Bars[0].City || bar.Series[1].Values[0] != spec.Bars[0].Values[1] {
+		t.Errorf("first bar %s %v, want %s %v", bar.Categories[0], bar.Series[1].Values[0], spec.Bars[0].City, spec.Bars[0].Values[1])
+	}
+	if bar.NumberFormat != "#,##0.00" || !strings.Contains(bar.ValueAxis, "million vehicles") || len(bar.CategoryColors) != len(bar.Categories) {
+		t.Errorf("bar format %q, axis %q, colours %v", bar.NumberFormat, bar.ValueAxis, bar.CategoryColors)
+	}
+	line := got[1]
+	if len(line.Series) != 2 || line.Series[0].Name != "Chongqing" || line.Series[0].Color == "" {
+		t.Fatalf("line chart series %+v", line.Series)
+	}
+	for _, s := range line.Series {
+		if len(s.Values) != len(line.Categories) {
+			t.Fatalf("%s: %d values for %d years", s.Name, len(s.Values), len(line.Categories))
+		}
+	}
+	checkTimelineValues(t, Timeline(d, tl), line)
+}
+
+// checkTimelineValues: Chongqing's 2024 value is 2.54 million, and every
+// year with a partial figure says so in its label.
+func checkTimelineValues(t *testing.T, spec charts.Timeline, line importer.WorkbookChart) {
+	t.Helper()
+	partial := map[string]bool{}
+	for _, s := range spec.Series {
+		for _, p := range s.Points {
+			if p.Partial {
+				partial[strconv.Itoa(p.Year)] = true
+			}
+		}
+	}
+	for i, c := range line.Categories {
+		if c == "2024" && math.Abs(line.Series[0].Values[i]-2.54) > 1e-9 {
+			t.Errorf("Chongqing 2024 = %v, want 2.54", line.Series[0].Values[i])
+		}
+		year, _, _ := strings.Cut(c, " ")
+		if partial[year] != strings.Contains(c, "(") {
+			t.Errorf("year %s partial %v, labelled %q", year, partial[year], c)
+		}
+	}
+}
+
+func TestWorkbookChartsLabelPartialYears(t *testing.T) {
+	d := defaultData(t)
+	tl := Defaults(d, KindTimeline)
+	tl.Metric = importer.ExportValue
+	line := WorkbookCharts(d, Defaults(d, KindCompare), tl)[1]
+	if len(line.Categories) == 0 || !strings.Contains(strings.Join(line.Categories, ","), "(") {
+		t.Errorf("export value years %v: the default data's 2025 export value is Jan–Nov", line.Categories)
+	}
+}
+
+func TestDefaultDeckAndWorkbook(t *testing.T) {
+	d := defaultData(t)
+	deck, err := Deck(d, "Auto Cities", "China's car industry, city by city", DeckChoices(d), charts.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(deck.Slides) != 3 || !strings.HasPrefix(deck.Slides[2].Footnote, "Source") || deck.Slides[0].Title == "" {
+		t.Fatalf("deck %d slides: %+v", len(deck.Slides), deck.Slides[0].Title)
+	}
+	var buf bytes.Buffer
+	if err := charts.WriteDeck(&buf, deck); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "out.xlsx")
+	opts := importer.WorkbookOptions{AppVersion: "test", Charts: WorkbookCharts(d, Defaults(d, KindCompare), Defaults(d, KindTimeline)),
+		Pictures: [][]byte{deck.Slides[0].Picture}}
+	if err := d.SaveWorkbook(path, opts); err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := importer.ImportFile(context.Background(), path, importer.ImportOptions{})
+	if err != nil || len(back.Observations) != len(d.Observations) {
+		t.Fatalf("read back %v observations, %v", len(back.Observations), err)
+	}
+}
