@@ -17,9 +17,9 @@ func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, d *D
 		return &FileError{File: name, Err: ErrNoNumbers, Why: "no visible worksheet"}
 	}
 	for _, sh := range todo {
-		b.total += int64(sh.file.UncompressedSize64)
+		b.total += declared(sh.file.UncompressedSize64, b.left)
 	}
-	sst, err := bk.sharedStrings(b)
+	sst, err := bk.sharedStrings(ctx, b)
 	if err != nil {
 		return zipErr(name, err)
 	}
@@ -91,17 +91,26 @@ func (bk *xlsxBook) sheetsToRead(rep *FileReport) []xlsxSheet {
 	return todo
 }
 
-func (bk *xlsxBook) sharedStrings(b *zipBudget) ([]string, error) {
+func (bk *xlsxBook) sharedStrings(ctx context.Context, b *zipBudget) ([]string, error) {
 	if bk.sst == nil {
 		return nil, nil
 	}
-	b.total += int64(bk.sst.UncompressedSize64)
+	b.total += declared(bk.sst.UncompressedSize64, b.left)
 	rc, err := b.open(bk.sst)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	return readSharedStrings(rc, 128<<20)
+	return readSharedStrings(ctx, rc, 128<<20)
+}
+
+// declared is a part's declared size for progress, capped by the limit: a
+// zip may declare anything.
+func declared(size uint64, limit int64) int64 {
+	if size > uint64(limit) {
+		return limit
+	}
+	return int64(size)
 }
 
 func scanSheet(ctx context.Context, sh xlsxSheet, b *zipBudget, sst []string, styles []styleKind, d1904 bool, t *tableReader) error {
@@ -113,13 +122,14 @@ func scanSheet(ctx context.Context, sh xlsxSheet, b *zipBudget, sst []string, st
 	sc := &sheetScan{ctx: ctx, sst: sst, styles: styles, date04: d1904,
 		emit: func(r gridRow) error { t.row(r); return nil }}
 	sc.onDimension = func(rows int) { t.hint = rows }
+	t.hintCap = int(min(sh.file.CompressedSize64/2, 1<<30))
 	if err := sc.run(rc); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	t.end(sc.merges)
+	t.end(sc.merges, true)
 	return nil
 }
 

@@ -26,7 +26,7 @@ func decodeText(b []byte) ([]byte, string, error) {
 		return b, "UTF-8", nil
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
-	return out, "GBK/GB18030 (detected)", err
+	return out, "GBK/GB18030, detected", err
 }
 
 // sniffDelimiter picks the separator that splits the first lines most
@@ -70,7 +70,7 @@ func countOutsideQuotes(l []byte, d byte) int {
 }
 
 // importCSV reads a CSV, TSV or text table.
-func importCSV(ctx context.Context, name string, data []byte, d *DataSet, rep *FileReport) error {
+func importCSV(ctx context.Context, name string, data []byte, progress func(done, total int64), d *DataSet, rep *FileReport) error {
 	text, enc, err := decodeText(data)
 	if err != nil {
 		return fileErr(name, ErrNotSpreadsheet)
@@ -94,8 +94,13 @@ func importCSV(ctx context.Context, name string, data []byte, d *DataSet, rep *F
 		if err != nil && !errors.Is(err, csv.ErrFieldCount) {
 			return fileErr(name, ErrNotSpreadsheet)
 		}
-		if n%4096 == 0 && ctx.Err() != nil {
-			return ctx.Err()
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if progress != nil {
+				progress(cr.InputOffset(), int64(len(text)))
+			}
 		}
 		line, _ := cr.FieldPos(0)
 		row.num, row.cells = line, row.cells[:0]
@@ -106,7 +111,10 @@ func importCSV(ctx context.Context, name string, data []byte, d *DataSet, rep *F
 		}
 		t.row(row)
 	}
-	t.end(nil)
+	t.end(nil, false)
+	if progress != nil {
+		progress(int64(len(text)), int64(len(text)))
+	}
 	rep.Layout = "CSV (" + enc + ", " + delimName[delim] + "): " + t.layout()
 	return finishTable(name, t, rep)
 }

@@ -18,6 +18,7 @@ var (
 	ErrUnsupportedType = errors.New("is in a format Auto Cities cannot read")
 	ErrEmpty           = errors.New("has no data")
 	ErrNoNumbers       = errors.New("has no numbers Auto Cities can read")
+	ErrUnreadable      = errors.New("cannot be read")
 )
 
 // hints say what the user can do about each error.
@@ -31,6 +32,7 @@ var hints = map[error]string{
 	ErrUnsupportedType: "open it in its program and save it as .xlsx or .csv",
 	ErrEmpty:           "check that this is the right file",
 	ErrNoNumbers:       "put one row per city with numbers, or use the canonical columns (see the Data tab's export)",
+	ErrUnreadable:      "check that the file exists and that you may open it",
 }
 
 // FileError is an import that failed as a whole: the file, what is wrong

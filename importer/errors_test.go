@@ -124,6 +124,12 @@ func TestImportErrors(t *testing.T) {
 		{"Numbers file", func(t *testing.T, dir string) string {
 			return writeBytes(t, dir, "cities.numbers", zipOf(t, map[string]string{"Index/Document.iwa": "x"}))
 		}, ImportOptions{}, ErrUnsupportedType, "cities.numbers is an Apple Numbers file"},
+		{"PDF named csv", func(t *testing.T, dir string) string {
+			return writeBytes(t, dir, "table.csv", []byte("%PDF-1.7\n1 0 obj"))
+		},
+			ImportOptions{}, ErrUnsupportedType, "table.csv is a PDF document; open it in its program and save it as .xlsx or .csv"},
+		{"missing file", func(t *testing.T, dir string) string { return filepath.Join(dir, "gone.xlsx") },
+			ImportOptions{}, ErrUnreadable, "gone.xlsx cannot be read (no such file or directory); check that the file exists"},
 		{"HTML saved as xls", func(t *testing.T, dir string) string {
 			return writeBytes(t, dir, "export.xls", []byte("<html><body><table><tr><td>City</td></tr></table></body></html>"))
 		}, ImportOptions{}, ErrUnsupportedType, "export.xls is a web page"},

@@ -21,10 +21,6 @@ const (
 	roleUnread         // figures under a header that names no metric, year or city
 )
 
-var roleNames = map[role]string{roleCity: "city", roleYear: "year", rolePeriod: "period",
-	roleMetric: "metric", roleUnit: "unit", roleValue: "value", roleYoY: "stated growth",
-	roleSource: "source", roleNote: "note", roleQualifier: "qualifier"}
-
 // headerWords are whole headers that name a column's role.
 var headerWords = map[string]role{
 	"城市": roleCity, "城市名称": roleCity, "地区": roleCity, "地市": roleCity, "市": roleCity,
@@ -32,7 +28,7 @@ var headerWords = map[string]role{
 	"年份": roleYear, "年度": roleYear, "年": roleYear, "year": roleYear, "统计年度": roleYear,
 	"时期": rolePeriod, "期间": rolePeriod, "时间": rolePeriod, "月份": rolePeriod, "日期": rolePeriod,
 	"统计期": rolePeriod, "统计时间": rolePeriod, "period": rolePeriod, "date": rolePeriod,
-	"month": rolePeriod, "time": rolePeriod, "报告期": rolePeriod, "统计期间": rolePeriod,
+	"month": rolePeriod, "月": rolePeriod, "time": rolePeriod, "报告期": rolePeriod, "统计期间": rolePeriod,
 	"指标": roleMetric, "指标名称": roleMetric, "项目": roleMetric, "metric": roleMetric,
 	"indicator": roleMetric, "item": roleMetric, "series": roleMetric, "类别": roleMetric,
 	"单位": roleUnit, "计量单位": roleUnit, "unit": roleUnit, "units": roleUnit,
@@ -50,6 +46,14 @@ var yoyWords = []string{"同比", "增速", "增长率", "增幅", "比上年", 
 
 func headerKey(s string) string {
 	return strings.ToLower(strings.ReplaceAll(stripBrackets(normText(s)), " ", ""))
+}
+
+func isMonthHeader(s string) bool {
+	switch headerKey(s) {
+	case "月份", "月", "month", "mon":
+		return true
+	}
+	return false
 }
 
 func isYoYHeader(s string) bool {
@@ -74,7 +78,17 @@ type column struct {
 	unit   *unit
 	yoyCol int // for a value column: the column of its stated growth, or 0
 	guess  string
+	nev    bool // headed "新能源汽车" or "NEV": the NEV form of the sheet's metric
 }
+
+// vehicleWords head a column of the sheet's metric itself ("汽车" under the
+// title "分地区汽车产量"); nevWords its new-energy part.
+var (
+	vehicleWords = map[string]bool{"汽车": true, "整车": true, "vehicles": true, "vehicle": true,
+		"automobiles": true, "automobile": true, "cars": true, "autos": true, "allvehicles": true}
+	nevWords = map[string]bool{"新能源汽车": true, "新能源": true, "新能源车": true, "nev": true, "nevs": true,
+		"newenergyvehicles": true, "newenergyvehicle": true, "evs": true}
+)
 
 // classifyHeader gives a column its role and what its header says.
 func classifyHeader(c *column) {
@@ -98,6 +112,10 @@ func classifyHeader(c *column) {
 	c.metric, _ = findMetric(h)
 	if isYoYHeader(h) {
 		c.role = roleYoY
+		return
+	}
+	if k := headerKey(h); vehicleWords[k] || nevWords[k] {
+		c.role, c.nev = roleValue, nevWords[k]
 		return
 	}
 	if name, ok := MatchCity(stripBrackets(h)); ok && len([]rune(h)) <= 24 {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -44,12 +45,12 @@ func (o ImportOptions) limit() int64 {
 func ImportFile(ctx context.Context, path string, opts ImportOptions) (*DataSet, *FileReport, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, unreadable(path, err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, unreadable(path, err)
 	}
 	if st.IsDir() {
 		return nil, nil, &FileError{File: path, Err: ErrNotSpreadsheet, Detail: "a folder"}
@@ -66,12 +67,14 @@ func Import(ctx context.Context, name string, r io.ReaderAt, size int64, opts Im
 	}
 	head := make([]byte, min(size, 4096))
 	if n, err := r.ReadAt(head, 0); n < len(head) && err != nil {
-		return nil, nil, err
+		return nil, nil, unreadable(name, err)
 	}
 	d := &DataSet{}
 	rep := &FileReport{File: name}
 	var err error
 	switch sniff(head) {
+	case kindPDF:
+		err = &FileError{File: name, Err: ErrUnsupportedType, Detail: "a PDF document"}
 	case kindEmpty:
 		err = fileErr(name, ErrEmpty)
 	case kindZip:
@@ -87,6 +90,14 @@ func Import(ctx context.Context, name string, r io.ReaderAt, size int64, opts Im
 		return nil, nil, err
 	}
 	return d, rep, nil
+}
+
+func unreadable(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &FileError{File: name, Err: ErrUnreadable, Why: err.Error()}
 }
 
 func unknownFile(name string) error {
@@ -115,12 +126,9 @@ func importText(ctx context.Context, name string, r io.ReaderAt, size int64, hea
 	}
 	data := make([]byte, size)
 	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {
-		return err
+		return unreadable(name, err)
 	}
-	if opts.Progress != nil {
-		opts.Progress(size, size)
-	}
-	return importCSV(ctx, name, data, d, rep)
+	return importCSV(ctx, name, data, opts.Progress, d, rep)
 }
 
 // importOLE2 handles the Office 97–2003 container: a legacy .xls, or an
@@ -138,7 +146,7 @@ func importOLE2(ctx context.Context, name string, r io.ReaderAt, size int64, opt
 	}
 	raw := make([]byte, size)
 	if _, err := r.ReadAt(raw, 0); err != nil && err != io.EOF {
-		return err
+		return unreadable(name, err)
 	}
 	plain, err := decrypt(raw, opts.Password)
 	if err != nil || !bytes.HasPrefix(plain, magicZip) {

@@ -101,7 +101,7 @@ func moreCases3() []importCase {
 			},
 			want:   []string{"Chongqing 2024 FY export_value 52050000000", "Changchun 2024 FY export_value 30000000000"},
 			issues: []string{"row 5, column A: skipped: footnote: 注：海关统计"},
-			layout: "GBK/GB18030 (detected), semicolon",
+			layout: "GBK/GB18030, detected, semicolon",
 		},
 		{
 			name:   "cities × years with a total column",

@@ -119,7 +119,7 @@ func moreCases() []importCase {
 				return writeBytes(t, dir, "gbk.csv", gbk("城市,年份,产量(万辆)\n重庆,2024,254\n合肥市,2024,137.5\n"))
 			},
 			want:   []string{"Chongqing 2024 FY production 2540000", "Hefei 2024 FY production 1375000"},
-			layout: "GBK/GB18030 (detected)",
+			layout: "GBK/GB18030, detected",
 		},
 		{
 			name: "mixed periods in a long table",

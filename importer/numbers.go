@@ -44,9 +44,9 @@ const (
 	numBad             // text that is not a number
 )
 
-// number is a value cell as read: the figure, its qualifier ("约" → approx)
+// figure is a value cell as read: the figure, its qualifier ("约" → approx)
 // and any unit written after it ("260万辆" → 万辆).
-type number struct {
+type figure struct {
 	v    float64
 	kind numKind
 	qual string
@@ -75,12 +75,12 @@ var qualSuffixes = []struct{ s, q string }{
 
 // parseNumber reads a value cell written by a person: "1,234.5",
 // "１２３４", "约260万辆", "12.5%", "—".
-func parseNumber(s string) number {
+func parseNumber(s string) figure {
 	t := normText(s)
 	if missingMarks[strings.ToLower(t)] {
-		return number{kind: numMissing}
+		return figure{kind: numMissing}
 	}
-	var n number
+	var n figure
 	t, n.qual = cutQualifier(t)
 	t = strings.TrimPrefix(t, "第")
 	neg := false

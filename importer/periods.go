@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -196,7 +197,7 @@ func resolveWhen(parts ...when) (int, string, error) {
 	var year, month int
 	var period, ctx string
 	for _, p := range parts {
-		year = cmpOr(year, p.year)
+		year = cmp.Or(year, p.year)
 	}
 	for _, p := range parts {
 		if p.year != 0 && p.year != year {
@@ -208,8 +209,8 @@ func resolveWhen(parts ...when) (int, string, error) {
 		if !p.implied && period == "" {
 			period = p.period
 		}
-		month = cmpOr(month, p.month)
-		ctx = firstOf(ctx, p.ctx)
+		month = cmp.Or(month, p.month)
+		ctx = cmp.Or(ctx, p.ctx)
 	}
 	if period == "" {
 		switch {
@@ -230,11 +231,4 @@ func resolveWhen(parts ...when) (int, string, error) {
 		return 0, "", fmt.Errorf("period %s with no year anywhere", period)
 	}
 	return year, period, nil
-}
-
-func cmpOr(a, b int) int {
-	if a != 0 {
-		return a
-	}
-	return b
 }

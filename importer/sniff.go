@@ -19,13 +19,13 @@ const (
 	kindOLE2
 	kindText
 	kindEmpty
+	kindPDF
 )
 
 var (
 	magicZip   = []byte("PK\x03\x04")
 	magicZip0  = []byte("PK\x05\x06") // an empty zip
 	magicOLE2  = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-	magicPDF   = []byte("%PDF")
 	magicUTF16 = [][]byte{{0xFF, 0xFE}, {0xFE, 0xFF}}
 )
 
@@ -38,6 +38,8 @@ func sniff(head []byte) fileKind {
 		return kindZip
 	case bytes.HasPrefix(head, magicOLE2):
 		return kindOLE2
+	case bytes.HasPrefix(head, []byte("%PDF")):
+		return kindPDF
 	case bytes.HasPrefix(head, magicUTF16[0]), bytes.HasPrefix(head, magicUTF16[1]):
 		return kindText
 	case looksLikeText(head):

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -16,6 +17,9 @@ const planAfter = 5000
 // cells would otherwise keep 80 million).
 const planAfterCells = 200000
 
+// planAfterBytes bounds the text kept the same way.
+const planAfterBytes = 32 << 20
+
 // tableReader turns the rows of one sheet (or CSV file) into observations:
 // it buffers the first rows, decides the layout, then reads every row.
 type tableReader struct {
@@ -27,6 +31,7 @@ type tableReader struct {
 
 	buf       []gridRow
 	bufCells  int
+	bufBytes  int
 	planned   bool
 	plan      *sheetPlan
 	skip      string // why the sheet is not read
@@ -47,6 +52,7 @@ type tableReader struct {
 	foot     map[string]bool
 	times    map[[3]when]resolved
 	hint     int // rows the sheet says it has, to size the observations
+	hintCap  int // at most this many, from the part's compressed size
 	lastCity string
 	srcSeen  map[string]bool
 }
@@ -79,30 +85,34 @@ func (t *tableReader) row(r gridRow) {
 	if !t.planned {
 		t.buf = append(t.buf, gridRow{num: r.num, cells: append([]cell(nil), r.cells...)})
 		t.bufCells += len(r.cells)
-		if len(t.buf) >= planAfter || t.bufCells >= planAfterCells {
-			t.decide(nil, false)
+		for _, c := range r.cells {
+			t.bufBytes += len(c.text)
+		}
+		if len(t.buf) >= planAfter || t.bufCells >= planAfterCells || t.bufBytes >= planAfterBytes {
+			t.decide(nil, false) // merges come after the data: not known yet
 		}
 		return
 	}
 	t.take(r)
 }
 
-// end finishes the sheet; merges are the merged ranges, when known.
-func (t *tableReader) end(merges []cellRange) {
+// end finishes the sheet. mergesKnown says whether merges lists all merged
+// ranges (a worksheet) or they cannot be known (a CSV file).
+func (t *tableReader) end(merges []cellRange, mergesKnown bool) {
 	if !t.planned {
-		t.decide(merges, true)
+		t.decide(merges, mergesKnown)
 	}
 	if t.canon != "" {
 		t.addCanonical()
 	}
 }
 
-func (t *tableReader) decide(merges []cellRange, whole bool) {
+func (t *tableReader) decide(merges []cellRange, mergesKnown bool) {
 	t.planned = true
 	rows := t.buf
 	t.buf = nil
 	applyMerges(rows, merges)
-	t.makePlan(rows, merges != nil || !whole)
+	t.makePlan(rows, mergesKnown)
 	for _, r := range rows {
 		t.take(r)
 	}
@@ -197,7 +207,9 @@ func (t *tableReader) grow() {
 			values++
 		}
 	}
-	if n := min(t.hint, 2_000_000) * values; n > cap(t.d.Observations)-len(t.d.Observations) {
+	// The dimension may lie (a crafted file): trust it only as far as the
+	// compressed part could hold that many cells.
+	if n := min(t.hint*values, t.hintCap, 1_000_000); n > cap(t.d.Observations)-len(t.d.Observations) {
 		t.d.Observations = slices.Grow(t.d.Observations, n)
 	}
 }
@@ -223,7 +235,10 @@ func (t *tableReader) checkPlan(data []gridRow) string {
 		if c.role != roleValue {
 			continue
 		}
-		if c.metric == "" && p.metric == "" && !t.hasRole(roleMetric) {
+		if c.nev {
+			c.metric = nevMetric(p.metric)
+		}
+		if c.metric == "" && (p.metric == "" || c.nev) && !t.hasRole(roleMetric) {
 			t.rep.issue(t.sheet, p.headerRow, c.col, false, "column %q: no metric in its header, a metric column, the title or the sheet name", c.header)
 			c.role = roleIgnore
 			continue
@@ -231,11 +246,23 @@ func (t *tableReader) checkPlan(data []gridRow) string {
 		values++
 		t.guessUnit(c, data)
 	}
+	t.reportGuesses()
 	switch {
 	case values == 0:
 		return "no value columns: no header names a metric, year, month or city"
 	case !hasCity:
 		return "no city: no city column, no city in the headers or the sheet name"
+	}
+	return ""
+}
+
+// nevMetric is the new-energy form of a metric, or "".
+func nevMetric(m string) string {
+	switch m {
+	case Production, NEVProduction:
+		return NEVProduction
+	case Sales, NEVSales:
+		return NEVSales
 	}
 	return ""
 }
@@ -284,7 +311,31 @@ func (t *tableReader) guessUnit(c *column, data []gridRow) {
 		c.guess = "no unit stated; small figures with decimals read as 万辆 (10,000 vehicles)"
 	}
 	c.unit = &u
-	t.rep.issue(t.sheet, p.headerRow, c.col, true, "column %q: %s", c.header, c.guess)
+}
+
+// reportGuesses lists the unit guesses once per kind of guess, naming the
+// columns, rather than once per column of a wide table.
+func (t *tableReader) reportGuesses() {
+	byGuess := map[string][]string{}
+	first := map[string]int{}
+	var order []string
+	for _, c := range t.plan.cols {
+		if c.guess == "" || c.role != roleValue {
+			continue
+		}
+		if _, ok := first[c.guess]; !ok {
+			first[c.guess] = c.col
+			order = append(order, c.guess)
+		}
+		byGuess[c.guess] = append(byGuess[c.guess], fmt.Sprintf("%q", clip(c.header)))
+	}
+	for _, g := range order {
+		word := "column"
+		if len(byGuess[g]) > 1 {
+			word = "columns"
+		}
+		t.rep.issue(t.sheet, t.plan.headerRow, first[g], true, "%s %s: %s", word, strings.Join(byGuess[g], ", "), g)
+	}
 }
 
 func (t *tableReader) reportPlan() {
@@ -393,6 +444,9 @@ func (t *tableReader) keys(r gridRow) (rowKeys, bool) {
 			yearW = t.when(cl.text)
 		case rolePeriod:
 			k.when = t.when(cl.text)
+			if k.when.empty() && isMonthHeader(c.header) {
+				k.when = t.when(cl.text + "月") // a month column of plain numbers: 11 → 11月
+			}
 		case roleMetric:
 			k.metricText = cl.text
 		case roleUnit:
@@ -535,13 +589,13 @@ func (t *tableReader) valueCell(r gridRow, c *column, k *rowKeys) {
 	skip := func(format string, args ...any) {
 		t.rep.issue(t.sheet, r.num, c.col, false, format, args...)
 	}
-	var n number
+	var n figure
 	switch {
 	case !ok:
 		n.kind = numMissing
 	case cl.num:
 		v, err := strconv.ParseFloat(cl.text, 64)
-		n = number{v: v}
+		n = figure{v: v}
 		if err != nil {
 			n.kind = numBad
 		}
@@ -577,13 +631,13 @@ func (t *tableReader) valueCell(r gridRow, c *column, k *rowKeys) {
 	t.obs++
 }
 
-func (t *tableReader) observation(c *column, k *rowKeys, n number) (Observation, error) {
+func (t *tableReader) observation(c *column, k *rowKeys, n figure) (Observation, error) {
 	p := t.plan
-	city := firstOf(k.city, c.city, p.city)
+	city := cmp.Or(k.city, c.city, p.city)
 	if city == "" {
 		return Observation{}, fmt.Errorf("no city for this value")
 	}
-	metric := firstOf(c.metric, k.metric, p.metric)
+	metric := cmp.Or(c.metric, k.metric, p.metric)
 	u := t.unitFor(c, k, n)
 	kind := ""
 	if u != nil {
@@ -605,7 +659,7 @@ func (t *tableReader) observation(c *column, k *rowKeys, n number) (Observation,
 		t.addSource(src)
 	}
 	return Observation{City: city, Year: year, Period: period, Metric: metric, Value: v,
-		Qualifier: firstOf(qualifierOf(k.qual), n.qual, Exact), Confidence: Normal,
+		Qualifier: cmp.Or(qualifierOf(k.qual), n.qual, Exact), Confidence: Normal,
 		SourceID: src, Note: joinNote(note, k.note)}, nil
 }
 
@@ -627,7 +681,7 @@ func qualifierOf(s string) string {
 	return ""
 }
 
-func (t *tableReader) unitFor(c *column, k *rowKeys, n number) *unit {
+func (t *tableReader) unitFor(c *column, k *rowKeys, n figure) *unit {
 	if n.unit != "" {
 		if u, ok := parseUnit(n.unit); ok {
 			if !t.noted[u.written] {
@@ -711,15 +765,6 @@ func (t *tableReader) addSource(id string) {
 	t.d.Sources = append(t.d.Sources, s)
 }
 
-func firstOf(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
 // canonRow2 keeps a canonical table's rows as records for AddTable, with
 // blank records for missing row numbers so reported rows stay right.
 func (t *tableReader) canonRow2(r gridRow) {
@@ -740,6 +785,7 @@ func (t *tableReader) canonRow2(r gridRow) {
 }
 
 func (t *tableReader) addCanonical() {
+	t.canonicalCities()
 	before := len(t.rep.Issues)
 	rows := t.rep.Rows + t.rep.Targets + t.rep.Events + t.rep.Terms + len(t.d.Sources)
 	if err := t.d.AddTable(t.canon, t.sheet, t.canonRecs, t.rep); err != nil {
@@ -751,6 +797,34 @@ func (t *tableReader) addCanonical() {
 	}
 	t.obs = t.rep.Rows + t.rep.Targets + t.rep.Events + t.rep.Terms + len(t.d.Sources) - rows
 	t.canonRecs = nil
+}
+
+// canonicalCities writes the canonical name for each city a canonical table
+// names ("重庆" → Chongqing); unknown names stay as written and are listed.
+func (t *tableReader) canonicalCities() {
+	if len(t.canonRecs) == 0 || t.canon == TableGlossary || t.canon == TableSources {
+		return
+	}
+	col := -1
+	for i, h := range t.canonRecs[0] {
+		if normHeader(h) == "city" {
+			col = i
+		}
+	}
+	if col < 0 {
+		return
+	}
+	for i, rec := range t.canonRecs[1:] {
+		if col >= len(rec) || rec[col] == "" {
+			continue
+		}
+		name, known := MatchCity(rec[col])
+		if !known && !t.unknown[name] {
+			t.unknown[name] = true
+			t.rep.issue(t.sheet, t.canonRow+1+i, col+1, true, "city %q is not in the gazetteer; kept as written", name)
+		}
+		rec[col] = name
+	}
 }
 
 // layout is what the report says about this sheet.

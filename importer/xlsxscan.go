@@ -278,7 +278,7 @@ func parseRange(b []byte) (cellRange, bool) {
 
 // readSharedStrings reads sharedStrings.xml into a table, bounded by limit
 // bytes of text.
-func readSharedStrings(r io.Reader, limit int64) ([]string, error) {
+func readSharedStrings(ctx context.Context, r io.Reader, limit int64) ([]string, error) {
 	s := newXMLScanner(r)
 	var out []string
 	var cur []byte
@@ -293,6 +293,9 @@ func readSharedStrings(r io.Reader, limit int64) ([]string, error) {
 				total += int64(len(cur)) + 16
 				if total > limit {
 					return nil, ErrTooLarge
+				}
+				if len(out)%4096 == 0 && ctx.Err() != nil {
+					return nil, ctx.Err()
 				}
 			} else if s.selfClosing() {
 				out = append(out, "")
