@@ -1,6 +1,6 @@
 // Package assets holds the files embedded in the app: the default data
-// (reviewable CSV files built from the report and shared/data) and the
-// icon. Generators are //go:build ignore programs run by go generate.
+// (reviewable CSV files built from the report and shared/data), the icon
+// and the UI's translations. Generators are //go:build ignore programs run by go generate.
 package assets
 
 import (
@@ -12,6 +12,9 @@ import (
 
 //go:embed data/*.csv
 var data embed.FS
+
+//go:embed translations/*.json
+var translations embed.FS
 
 // Icon is the app icon, 512×512 PNG, drawn by icon_gen.go.
 //
@@ -26,3 +29,7 @@ func DefaultData() fs.FS {
 	}
 	return sub
 }
+
+// Translations holds translations/en.json and translations/zh.json for
+// fyne's lang.AddTranslationsFS.
+func Translations() embed.FS { return translations }

@@ -11,7 +11,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"autocities/charts"
+	"autocities/views/chartspec"
 )
+
+// FirstChart, when set, is called once, on the UI goroutine, when the
+// first chart has been drawn into the window (start-up timing).
+var FirstChart func()
+
+var firstChart sync.Once
 
 // settleDelay is how long a size must hold before the chart redraws at it;
 // meanwhile the previous picture is shown stretched.
@@ -94,7 +101,7 @@ func (c *Chart) render(gen int) {
 	if w < 10 || h < 10 {
 		return
 	}
-	img, err := charts.Render(c.spec(), charts.Options{Width: w, Height: h, Theme: c.theme()})
+	img, err := charts.Render(c.spec(), charts.Options{Width: w, Height: h, Theme: c.theme(), Words: chartspec.Words(uiLang())})
 	if err != nil {
 		log.Printf("chart: %v", err)
 		return
@@ -107,6 +114,9 @@ func (c *Chart) render(gen int) {
 			c.last = img
 			c.image.Image = img
 			c.image.Refresh()
+			if FirstChart != nil {
+				firstChart.Do(FirstChart)
+			}
 		}
 	})
 }

@@ -103,7 +103,9 @@ func inspect(args []string, stdout, stderr io.Writer) int {
 	for _, rep := range reports {
 		fmt.Fprint(stderr, rep.String())
 	}
-	fmt.Fprintf(stderr, "%d targets, %d events, %d glossary terms\n", len(d.Targets), len(d.Events), len(d.Terms))
+	if len(reports) > 0 {
+		fmt.Fprintf(stderr, "%d targets, %d events, %d glossary terms\n", len(d.Targets), len(d.Events), len(d.Terms))
+	}
 	w := csv.NewWriter(stdout)
 	_ = w.Write([]string{"city", "year", "period", "metric", "value", "unit"})
 	for _, s := range d.All() {

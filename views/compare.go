@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"autocities/importer"
@@ -14,53 +17,73 @@ import (
 )
 
 // compare is the Compare tab: one metric and period across cities, as bars
-// above a table of the values drawn.
+// above a table of the values drawn. Several years give grouped bars.
 type compare struct {
 	state  *State
 	choice chartspec.Choice
 	tab    *container.TabItem
 
-	metric, period, year, unit *widget.Select
-	cities                     *widget.CheckGroup
+	metric, period, unit, sort *widget.Select
+	years                      *widget.CheckGroup
+	cities                     *cityChecks
 	chart                      *Chart
 	table                      *widget.Table
+	detail                     *widget.Label
 	rows                       []importer.Stated
 	updating                   bool
 }
 
 func newCompareTab(s *State) *compare {
 	t := &compare{state: s, choice: chartspec.Defaults(s.Data(), chartspec.KindCompare)}
+	t.choice.Unit = s.unitPref(t.choice.Metric)
 	t.metric = widget.NewSelect(metricOptions(), func(string) { t.onMetric() })
 	t.period = widget.NewSelect(nil, func(string) { t.onPeriod() })
-	t.year = widget.NewSelect(nil, func(string) { t.onChoice() })
-	t.unit = widget.NewSelect(nil, func(string) { t.onChoice() })
-	t.cities = widget.NewCheckGroup(nil, func([]string) { t.onChoice() })
-	t.cities.Horizontal = true
+	t.unit = widget.NewSelect(nil, func(string) { t.onUnit() })
+	t.sort = widget.NewSelect([]string{lang.L("Largest first"), lang.L("A–Z")}, nil)
+	t.sort.SetSelected(lang.L("Largest first"))
+	t.sort.OnChanged = func(string) { t.onChoice() }
+	t.years = widget.NewCheckGroup(nil, func([]string) { t.onChoice() })
+	t.years.Horizontal = true
+	t.cities = newCityChecks(t.onChoice)
 	t.chart = NewChart(t.spec, s.ChartTheme)
-	t.table = newValuesTable(&t.rows, s)
+	t.detail = widget.NewLabel(lang.L("Select a row to see every stated value and why one is shown."))
+	t.detail.Wrapping = fyne.TextWrapWord
+	t.table = newTable(compareHeaders(), []float32{110, 60, 80, 150, 90, 90, 100, 70, 300},
+		func() int { return len(t.rows) }, func(r, c int) string { return t.cell(t.rows[r], c) })
+	t.table.OnSelected = func(id widget.TableCellID) { t.showStated(t.rows[id.Row]) }
 	s.OnChanged(t.reload)
 	t.reload()
 
-	all := &widget.Button{Text: "All", OnTapped: func() { t.cities.SetSelected(t.cities.Options) }}
-	none := &widget.Button{Text: "None", OnTapped: func() { t.cities.SetSelected(nil) }}
+	all := &widget.Button{Text: lang.L("All"), OnTapped: func() { t.cities.selectCities(t.cities.offered()) }}
+	none := &widget.Button{Text: lang.L("None"), OnTapped: func() { t.cities.SetSelected(nil) }}
 	top := container.NewVBox(
-		container.NewHBox(widget.NewLabel("Metric"), wide(t.metric, 260), widget.NewLabel("Period"), wide(t.period, 170),
-			widget.NewLabel("Year"), wide(t.year, 100), widget.NewLabel("Unit"), wide(t.unit, 210)),
-		container.NewBorder(nil, nil, widget.NewLabel("Cities"), container.NewHBox(all, none),
-			container.NewHScroll(t.cities)),
+		container.NewHBox(label("Metric"), wide(t.metric, 250), label("Period"), wide(t.period, 160),
+			label("Unit"), wide(t.unit, 200), label("Sort"), wide(t.sort, 140)),
+		container.NewBorder(nil, nil, label("Years"), nil, container.NewHScroll(t.years)),
+		container.NewBorder(nil, nil, label("Cities"), container.NewHBox(all, none), container.NewHScroll(t.cities.CheckGroup)),
 	)
-	split := container.NewVSplit(t.chart, t.table)
-	split.Offset = 0.7
-	t.tab = container.NewTabItem("Compare", container.NewBorder(top, nil, nil, nil, split))
+	below := container.NewBorder(nil, t.detail, nil, nil, t.table)
+	split := container.NewVSplit(t.chart, below)
+	split.Offset = 0.66
+	t.tab = container.NewTabItem(lang.L("Compare"), container.NewBorder(top, nil, nil, nil, split))
 	return t
 }
 
-func (t *compare) spec() any { return chartspec.Compare(t.state.Data(), t.choice) }
+func compareHeaders() []string {
+	return []string{lang.L("City"), lang.L("Year"), lang.L("Period"), lang.L("Value"), lang.L("Qualifier"),
+		lang.L("Stated YoY"), lang.L("Computed YoY"), lang.L("Sources"), lang.L("Source shown")}
+}
+
+func (t *compare) spec() any {
+	c := t.choice
+	c.Lang = uiLang()
+	return chartspec.Compare(t.state.Data(), c)
+}
 
 // reload fills the choices from the data set, keeping what still fits.
 func (t *compare) reload() {
 	t.updating = true
-	t.metric.SetSelected(importer.MetricLabel(t.choice.Metric))
+	t.metric.SetSelected(metricLabel(t.choice.Metric))
 	t.updating = false
 	t.onMetric()
 }
@@ -72,17 +95,19 @@ func (t *compare) onMetric() {
 	t.updating = true
 	defer func() { t.updating = false; t.onPeriod() }()
 	t.choice.Metric = metricFromLabel(t.metric.Selected)
-	d := t.state.Data()
-	periods := d.Periods(t.choice.Metric)
+	periods := t.state.Data().Periods(t.choice.Metric)
 	t.period.Options = periodOptions(periods)
 	if !slices.Contains(periods, t.choice.Period) && len(periods) > 0 {
 		t.choice.Period = periods[0]
 	}
 	t.period.SetSelected(periodOption(t.choice.Period))
 	t.unit.Options = unitOptions(t.choice.Metric)
-	t.unit.SetSelected(chartspec.Unit(t.choice.Metric, t.choice.Unit).Label)
+	t.choice.Unit = t.state.unitPref(t.choice.Metric)
+	t.unit.SetSelected(unitLabel(chartspec.Unit(t.choice.Metric, t.choice.Unit)))
 }
 
+// onPeriod offers the years that have this metric and period, keeping the
+// years chosen that still have it, else the default year.
 func (t *compare) onPeriod() {
 	if t.updating {
 		return
@@ -92,32 +117,75 @@ func (t *compare) onPeriod() {
 	t.choice.Period = periodFromOption(t.period.Selected)
 	d := t.state.Data()
 	years := d.Years(t.choice.Metric, t.choice.Period)
-	t.year.Options = nil
+	t.years.Options = nil
+	var keep []string
 	for _, y := range years {
-		t.year.Options = append(t.year.Options, strconv.Itoa(y))
+		t.years.Options = append(t.years.Options, strconv.Itoa(y))
+		if slices.Contains(t.choice.Years, y) {
+			keep = append(keep, strconv.Itoa(y))
+		}
 	}
-	y := d.DefaultCompareYear(t.choice.Metric, t.choice.Period)
-	if len(t.choice.Years) == 1 && slices.Contains(years, t.choice.Years[0]) {
-		y = t.choice.Years[0]
+	if len(keep) == 0 {
+		keep = []string{strconv.Itoa(d.DefaultCompareYear(t.choice.Metric, t.choice.Period))}
 	}
-	t.year.SetSelected(strconv.Itoa(y))
+	t.years.SetSelected(keep)
 	cities := d.CitiesWith(t.choice.Metric)
-	t.cities.Options = cities
-	t.cities.SetSelected(cities)
+	chosen := t.cities.chosen()
+	t.cities.setCities(cities)
+	if len(chosen) == 0 {
+		t.cities.selectCities(cities)
+	} else {
+		t.cities.selectCities(intersect(chosen, cities))
+	}
+}
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (t *compare) onUnit() {
+	if t.updating {
+		return
+	}
+	t.choice.Unit = unitFromLabel(t.choice.Metric, t.unit.Selected)
+	t.state.setUnitPref(t.choice.Metric, t.choice.Unit)
+	t.onChoice()
 }
 
 func (t *compare) onChoice() {
 	if t.updating {
 		return
 	}
-	if y, err := strconv.Atoi(t.year.Selected); err == nil {
-		t.choice.Years = []int{y}
+	t.choice.Years = nil
+	for _, s := range t.years.Selected {
+		if y, err := strconv.Atoi(s); err == nil {
+			t.choice.Years = append(t.choice.Years, y)
+		}
 	}
-	t.choice.Unit = unitFromLabel(t.choice.Metric, t.unit.Selected)
-	t.choice.Cities = append([]string(nil), t.cities.Selected...)
+	slices.Sort(t.choice.Years)
+	t.choice.Sort = "value"
+	if t.sort.Selected == lang.L("A–Z") {
+		t.choice.Sort = "name"
+	}
+	t.choice.Cities = t.cities.chosen()
 	if len(t.choice.Cities) == 0 {
 		t.choice.Cities = []string{""} // nobody: an empty chart, not everybody
 	}
+	t.fillRows()
+	t.table.UnselectAll()
+	t.table.Refresh()
+	t.chart.Update()
+}
+
+// fillRows lists the values drawn in the chart's order: by year, then by
+// value (ranks: best first) or name.
+func (t *compare) fillRows() {
 	t.rows = t.rows[:0]
 	for _, y := range t.choice.Years {
 		for _, s := range t.state.Data().Compare(t.choice.Metric, y, t.choice.Period) {
@@ -126,51 +194,70 @@ func (t *compare) onChoice() {
 			}
 		}
 	}
+	rank := importer.IsRank(t.choice.Metric)
 	slices.SortStableFunc(t.rows, func(a, b importer.Stated) int {
-		if importer.IsRank(t.choice.Metric) {
-			return cmp.Compare(a.Preferred().Value, b.Preferred().Value)
+		va, vb := a.Preferred().Value, b.Preferred().Value
+		by := cmp.Compare(vb, va)
+		if rank {
+			by = -by
 		}
-		return cmp.Compare(b.Preferred().Value, a.Preferred().Value)
+		if t.choice.Sort == "name" {
+			by = strings.Compare(a.Key.City, b.Key.City)
+		}
+		return cmp.Or(cmp.Compare(b.Key.Year, a.Key.Year), by)
 	})
-	t.table.Refresh()
-	t.chart.Update()
 }
 
-// newValuesTable lists the values drawn: city, value, qualifier, stated YoY,
-// source and whether sources disagree.
-func newValuesTable(rows *[]importer.Stated, s *State) *widget.Table {
-	return newTable([]string{"City", "Year", "Period", "Value", "Qualifier", "Stated YoY", "Source", "Sources"},
-		[]float32{110, 60, 80, 150, 90, 90, 300, 420},
-		func() int { return len(*rows) }, func(r, c int) string { return valueCell(s.Data(), (*rows)[r], c) })
-}
-
-func valueCell(d *importer.DataSet, st importer.Stated, col int) string {
-	p := st.Preferred()
+func (t *compare) cell(st importer.Stated, col int) string {
+	d, p := t.state.Data(), st.Preferred()
 	switch col {
 	case 0:
-		return p.City
+		return cityLabel(p.City)
 	case 1:
 		return strconv.Itoa(p.Year)
 	case 2:
-		return importer.PeriodLabel(p.Period)
+		return periodLabel(p.Period)
 	case 3:
-		return chartspec.FormatNumber(p.Value, 0) + " " + p.Unit()
+		return chartspec.FormatNumber(p.Value, 0) + " " + unitWord(p.Unit())
 	case 4:
-		return p.Qualifier
+		return qualifierLabel(p.Qualifier, p.Confidence)
 	case 5:
 		if p.YoY != nil {
 			return fmt.Sprintf("%+.1f%%", *p.YoY)
 		}
-		return ""
 	case 6:
-		if src, ok := d.Source(p.SourceID); ok {
-			return src.Title
+		if g, ok := d.YoY(st.Key); ok {
+			return fmt.Sprintf("%+.1f%%", g)
 		}
-		return p.SourceID
+	case 7:
+		if st.Conflict() {
+			return fmt.Sprintf("⚠ %d", len(st.Observations))
+		}
+		return strconv.Itoa(len(st.Observations))
+	case 8:
+		return sourceTitle(d, p.SourceID)
 	}
-	why := d.Why(st)
+	return ""
+}
+
+// showStated lists every stated value of a key, marking disagreements.
+func (t *compare) showStated(st importer.Stated) {
+	d := t.state.Data()
+	var b strings.Builder
 	if st.Conflict() {
-		why = "⚠ sources disagree · " + why
+		b.WriteString(lang.L("⚠ Sources disagree.") + " ")
 	}
-	return why
+	b.WriteString(d.Why(st) + "\n")
+	for _, o := range st.Observations {
+		fmt.Fprintf(&b, "• %s %s — %s (%s)\n", chartspec.FormatNumber(o.Value, 0), unitWord(o.Unit()),
+			sourceTitle(d, o.SourceID), qualifierLabel(o.Qualifier, o.Confidence))
+	}
+	t.detail.SetText(strings.TrimSpace(b.String()))
+}
+
+func sourceTitle(d *importer.DataSet, id string) string {
+	if s, ok := d.Source(id); ok && s.Title != "" {
+		return s.Title
+	}
+	return id
 }

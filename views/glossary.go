@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"autocities/importer"
@@ -25,7 +26,7 @@ type glossary struct {
 
 func newGlossaryTab(s *State) *glossary {
 	g := &glossary{state: s}
-	g.search = &widget.Entry{PlaceHolder: "Search terms, Chinese names, aliases…", OnChanged: func(string) { g.filter() }}
+	g.search = &widget.Entry{PlaceHolder: lang.L("Search terms, Chinese names, aliases…"), OnChanged: func(string) { g.filter() }}
 	g.search.ExtendBaseWidget(g.search)
 	g.detail = widget.NewRichTextFromMarkdown("")
 	g.detail.Wrapping = fyne.TextWrapWord
@@ -38,13 +39,13 @@ func newGlossaryTab(s *State) *glossary {
 	s.OnChanged(g.filter)
 	g.filter()
 	if len(g.shown) > 0 {
-		g.list.Select(0)
+		g.show(g.shown[0]) // shown, not selected: selecting before layout scrolls the list
 	}
 	left := container.NewBorder(g.search, nil, nil, nil, g.list)
 	right := container.NewBorder(nil, container.NewHScroll(g.related), nil, nil, container.NewVScroll(g.detail))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.32
-	g.tab = container.NewTabItem("Glossary", split)
+	g.tab = container.NewTabItem(lang.L("Glossary"), split)
 	return g
 }
 
@@ -89,19 +90,19 @@ func (g *glossary) show(t importer.Term) {
 	d := g.state.Data()
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", termLabel(t))
-	fmt.Fprintf(&b, "**Kind:** %s", t.Kind)
+	fmt.Fprintf(&b, "**%s:** %s", lang.L("Kind"), lang.L(t.Kind))
 	if len(t.Aliases) > 0 {
-		fmt.Fprintf(&b, " · **Also:** %s", strings.Join(t.Aliases, ", "))
+		fmt.Fprintf(&b, " · **%s:** %s", lang.L("Also"), strings.Join(t.Aliases, ", "))
 	}
 	if senses := g.senses(t.Term); senses > 1 {
-		fmt.Fprintf(&b, "\n\n*One of %d senses of \"%s\".*", senses, t.Term)
+		fmt.Fprintf(&b, "\n\n*%s*", fmt.Sprintf(lang.L("One of %d senses of \"%s\"."), senses, t.Term))
 	}
 	fmt.Fprintf(&b, "\n\n%s\n\n", t.Summary)
 	if src, ok := d.Source(t.SourceID); ok {
-		fmt.Fprintf(&b, "**Source:** [%s](%s)\n\n", src.Title, src.URL)
+		fmt.Fprintf(&b, "**%s:** [%s](%s)\n\n", lang.L("Source"), src.Title, src.URL)
 	}
 	if refs := appearances(d, t); len(refs) > 0 {
-		b.WriteString("**Appears in:**\n\n")
+		fmt.Fprintf(&b, "**%s:**\n\n", lang.L("Appears in"))
 		for _, r := range refs {
 			fmt.Fprintf(&b, "- %s\n", r)
 		}
@@ -109,7 +110,7 @@ func (g *glossary) show(t importer.Term) {
 	g.detail.ParseMarkdown(b.String())
 	g.related.Objects = nil
 	if len(t.Related) > 0 {
-		g.related.Add(widget.NewLabel("Related:"))
+		g.related.Add(widget.NewLabel(lang.L("Related:")))
 	}
 	for _, r := range t.Related {
 		name := r
@@ -148,7 +149,7 @@ func appearances(d *importer.DataSet, t importer.Term) []string {
 	for _, e := range d.Events {
 		for _, n := range names {
 			if len([]rune(n)) > 1 && (strings.Contains(e.Title, n) || strings.Contains(e.Detail, n)) {
-				out = append(out, fmt.Sprintf("event %s: %s", e.Date, e.Title))
+				out = append(out, fmt.Sprintf(lang.L("event %s: %s"), e.Date, e.Title))
 				break
 			}
 		}
@@ -160,7 +161,7 @@ func appearances(d *importer.DataSet, t importer.Term) []string {
 		}
 	}
 	if n > 0 {
-		out = append(out, fmt.Sprintf("%d figures for %s (Compare, Timeline and Data tabs)", n, t.Term))
+		out = append(out, fmt.Sprintf(lang.L("%d figures for %s (Compare, Timeline and Data tabs)"), n, t.Term))
 	}
 	return out
 }

@@ -8,8 +8,6 @@ import (
 	"autocities/importer"
 )
 
-func contains(s, sub string) bool { return strings.Contains(s, sub) }
-
 func termNames(ts []importer.Term) []string {
 	var out []string
 	for _, t := range ts {

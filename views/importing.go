@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,11 +32,7 @@ func (u *ui) openImportDialog() {
 		u.importURIs([]fyne.URI{r.URI()})
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".tsv", ".txt"}))
-	if dir := u.app.Preferences().String(prefLastFolder); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
+	u.startIn(d)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
@@ -44,7 +41,7 @@ func (u *ui) importURIs(uris []fyne.URI) {
 	var paths []string
 	for _, uri := range uris {
 		if uri.Scheme() != "file" {
-			dialog.ShowError(fmt.Errorf("%s is not a local file; save it to your computer first", uri.Name()), u.win)
+			dialog.ShowError(fmt.Errorf(lang.L("%s is not a local file; save it to your computer first"), uri.Name()), u.win)
 			continue
 		}
 		paths = append(paths, uri.Path())
@@ -60,7 +57,8 @@ type importResult struct {
 	data *importer.DataSet
 	rep  *importer.FileReport
 	errs []string
-	ask  string // a file that needs a password
+	ask  string   // a file that needs a password
+	read []string // the files read
 }
 
 // importPaths reads files in the background, shows a progress bar with
@@ -97,6 +95,7 @@ func readFiles(ctx context.Context, paths []string, opts importer.ImportOptions)
 			res.errs = append(res.errs, err.Error())
 			log.Printf("import: %v", err)
 		default:
+			res.read = append(res.read, p)
 			res.data.Merge(d)
 			reports = append(reports, rep.String())
 			res.rep.Rows += rep.Rows
@@ -131,39 +130,41 @@ func (u *ui) finishImport(res importResult, paths []string, mergeNow, cancelled 
 	if len(res.data.Observations)+len(res.data.Events)+len(res.data.Terms)+len(res.data.Targets) == 0 {
 		return
 	}
+	u.state.addImported(res.read...)
+	u.addRecent(res.read...)
+	label := fmt.Sprintf(lang.L("import of %s"), res.rep.File)
 	merge := func() {
 		d := u.state.Data().Clone()
 		d.Merge(res.data)
-		u.apply(d, res.rep)
+		u.apply(d, res.rep, label)
 	}
 	if mergeNow { // files named at start-up: the window opens on the charts, the report waits in Data
 		d := u.state.Data().Clone()
 		d.Merge(res.data)
-		u.state.SetData(d, res.rep)
+		u.state.Change(d, res.rep, label)
 		return
 	}
-	msg := fmt.Sprintf("%s\n\nRead %d figures, %d targets, %d events and %d glossary terms.\n"+
-		"Merge them with the current data, or replace the current data?\n(The report is in Data → Import report.)",
+	msg := fmt.Sprintf(lang.L("%s\n\nRead %d figures, %d targets, %d events and %d glossary terms.\nMerge them with the current data, or replace the current data?\n(The report is in Data → Import report.)"),
 		res.rep.File, res.rep.Rows, res.rep.Targets, res.rep.Events, res.rep.Terms)
-	dialog.ShowCustomConfirm("Import", "Merge", "Replace", widget.NewLabel(msg), func(mergeChosen bool) {
+	dialog.ShowCustomConfirm(lang.L("Import"), lang.L("Merge"), lang.L("Replace"), widget.NewLabel(msg), func(mergeChosen bool) {
 		if mergeChosen {
 			merge()
 		} else {
-			u.apply(res.data, res.rep)
+			u.apply(res.data, res.rep, fmt.Sprintf(lang.L("replace by %s"), res.rep.File))
 		}
 	}, u.win)
 }
 
-func (u *ui) apply(d *importer.DataSet, rep *importer.FileReport) {
-	u.state.SetData(d, rep)
+func (u *ui) apply(d *importer.DataSet, rep *importer.FileReport, label string) {
+	u.state.Change(d, rep, label)
 	u.tabs.Select(u.data.tab)
 	u.data.showReport()
 }
 
 func (u *ui) askPassword(path string, mergeNow bool) {
 	pw := widget.NewPasswordEntry()
-	dialog.ShowForm(filepath.Base(path)+" is password-protected", "Open", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Password", pw)}, func(ok bool) {
+	dialog.ShowForm(fmt.Sprintf(lang.L("%s is password-protected"), filepath.Base(path)), lang.L("Open"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Password"), pw)}, func(ok bool) {
 			if ok {
 				u.importWith([]string{path}, importer.ImportOptions{Password: pw.Text}, mergeNow)
 			}
@@ -180,7 +181,7 @@ type progress struct {
 
 func newProgress(win fyne.Window, name string, cancel func()) *progress {
 	p := &progress{bar: widget.NewProgressBar()}
-	p.dlg = dialog.NewCustom("Importing "+name, "Cancel", p.bar, win)
+	p.dlg = dialog.NewCustom(fmt.Sprintf(lang.L("Importing %s"), name), lang.L("Cancel"), p.bar, win)
 	p.dlg.SetOnClosed(func() {
 		if !p.closed { // Cancel tapped, not hidden by done
 			cancel()

@@ -1,10 +1,12 @@
 package views
 
 import (
-	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"autocities/importer"
 	"autocities/views/chartspec"
@@ -15,19 +17,20 @@ func wide(o fyne.CanvasObject, width float32) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
 }
 
-// The selects show words; these translate them back to tokens.
+// The selects show words in the UI's language; these translate them back to
+// tokens.
 
 func metricOptions() []string {
 	var out []string
 	for _, m := range importer.Metrics {
-		out = append(out, importer.MetricLabel(m))
+		out = append(out, metricLabel(m))
 	}
 	return out
 }
 
 func metricFromLabel(label string) string {
 	for _, m := range importer.Metrics {
-		if importer.MetricLabel(m) == label {
+		if metricLabel(m) == label {
 			return m
 		}
 	}
@@ -36,9 +39,9 @@ func metricFromLabel(label string) string {
 
 func periodOption(p string) string {
 	if p == "FY" {
-		return "Full year"
+		return lang.L("Full year")
 	}
-	return fmt.Sprintf("%s (%s)", importer.PeriodLabel(p), p)
+	return periodLabel(p) + " (" + p + ")"
 }
 
 func periodOptions(periods []string) []string {
@@ -50,13 +53,8 @@ func periodOptions(periods []string) []string {
 }
 
 func periodFromOption(o string) string {
-	if o == "Full year" || o == "" {
-		return "FY"
-	}
-	for i := len(o) - 1; i >= 0; i-- {
-		if o[i] == '(' {
-			return o[i+1 : len(o)-1]
-		}
+	if i := strings.LastIndex(o, "("); i >= 0 && strings.HasSuffix(o, ")") {
+		return o[i+1 : len(o)-1]
 	}
 	return "FY"
 }
@@ -64,16 +62,91 @@ func periodFromOption(o string) string {
 func unitOptions(metric string) []string {
 	var out []string
 	for _, u := range chartspec.UnitsFor(metric) {
-		out = append(out, u.Label)
+		out = append(out, unitLabel(u))
 	}
 	return out
 }
 
 func unitFromLabel(metric, label string) string {
 	for _, u := range chartspec.UnitsFor(metric) {
-		if u.Label == label {
+		if unitLabel(u) == label {
 			return u.Key
 		}
 	}
 	return ""
+}
+
+// unitPref is the display unit the user last chose for the metric's kind
+// of unit (vehicles or money).
+func (s *State) unitPref(metric string) string {
+	if a := fyne.CurrentApp(); a != nil {
+		return a.Preferences().String(unitPrefKey(metric))
+	}
+	return ""
+}
+
+func (s *State) setUnitPref(metric, unit string) {
+	if a := fyne.CurrentApp(); a != nil && unit != "" {
+		a.Preferences().SetString(unitPrefKey(metric), unit)
+	}
+}
+
+func unitPrefKey(metric string) string {
+	if importer.MetricUnit(metric) == importer.UnitCNY {
+		return prefUnitMoney
+	}
+	return prefUnitCount
+}
+
+// cityChecks is a city checklist that shows names in the UI's language
+// (重庆 in Chinese) and hands back canonical names.
+type cityChecks struct {
+	*widget.CheckGroup
+	city map[string]string // label → canonical name
+}
+
+func newCityChecks(changed func()) *cityChecks {
+	c := &cityChecks{CheckGroup: widget.NewCheckGroup(nil, func([]string) { changed() })}
+	c.Horizontal = true
+	return c
+}
+
+// setCities offers these cities; the selection is left to selectCities.
+func (c *cityChecks) setCities(cities []string) {
+	c.city = map[string]string{}
+	c.Options = nil
+	for _, name := range cities {
+		l := cityLabel(name)
+		c.city[l] = name
+		c.Options = append(c.Options, l)
+	}
+	c.Refresh()
+}
+
+func (c *cityChecks) selectCities(cities []string) {
+	var labels []string
+	for _, name := range cities {
+		labels = append(labels, cityLabel(name))
+	}
+	c.SetSelected(labels)
+}
+
+// chosen is the canonical names of the cities ticked.
+func (c *cityChecks) chosen() []string {
+	var out []string
+	for _, l := range c.Selected {
+		if name, ok := c.city[l]; ok {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// offered is the canonical names of every city offered.
+func (c *cityChecks) offered() []string {
+	var out []string
+	for _, l := range c.Options {
+		out = append(out, c.city[l])
+	}
+	return out
 }

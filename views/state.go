@@ -6,20 +6,34 @@ package views
 import (
 	"sync"
 
-	"autocities/charts"
 	"autocities/importer"
 	_ "autocities/views/locale" // settles LANGUAGE before Fyne reads it: see its doc
 )
 
+// maxUndo is how many changes can be undone.
+const maxUndo = 50
+
 // State is the one value every tab shares: the working data set, the last
-// import report and the listeners to call when either changes. All methods
-// are called on the UI goroutine.
+// import report, the undo history and the listeners to call on a change.
+// Data sets are never changed in place: a change is a new data set (Clone,
+// then edit), so the history holds plain pointers. Methods other than Data,
+// Report and ImportedFiles are called on the UI goroutine.
 type State struct {
 	mu        sync.RWMutex
 	data      *importer.DataSet
 	report    *importer.FileReport
+	imported  []string // files read into the data, never to be written
 	listeners []func()
-	theme     charts.Theme
+
+	undo, redo []snapshot
+	saved      func(*importer.DataSet) // called after every change (the workspace)
+}
+
+// snapshot is one state of the data, and the change that led away from it.
+type snapshot struct {
+	data   *importer.DataSet
+	report *importer.FileReport
+	label  string // "import of yearbook.xlsx", "edit of Chongqing 2024 production"
 }
 
 // NewState starts from a data set and the report of how it was read.
@@ -28,8 +42,7 @@ func NewState(d *importer.DataSet, rep *importer.FileReport) *State {
 }
 
 // Data is the working data set. Renders running off the UI goroutine take
-// it once and keep that pointer: a data set is never changed in place, only
-// replaced.
+// it once and keep that pointer.
 func (s *State) Data() *importer.DataSet {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -43,14 +56,94 @@ func (s *State) Report() *importer.FileReport {
 	return s.report
 }
 
-// SetData replaces the working data set and tells every listener.
+// SetData replaces the data without a history entry (a redraw, a restore
+// at start-up) and tells every listener.
 func (s *State) SetData(d *importer.DataSet, rep *importer.FileReport) {
 	s.mu.Lock()
 	s.data, s.report = d, rep
 	s.mu.Unlock()
+	s.changed()
+}
+
+// Change replaces the data as an undoable step named by label, then saves
+// and tells every listener.
+func (s *State) Change(d *importer.DataSet, rep *importer.FileReport, label string) {
+	s.mu.Lock()
+	s.undo = append(s.undo, snapshot{s.data, s.report, label})
+	if len(s.undo) > maxUndo {
+		s.undo = s.undo[len(s.undo)-maxUndo:]
+	}
+	s.redo = nil
+	s.data, s.report = d, rep
+	s.mu.Unlock()
+	s.changed()
+	s.save()
+}
+
+// Undo goes back one change; false when there is none.
+func (s *State) Undo() bool { return s.step(&s.undo, &s.redo) }
+
+// Redo goes forward one undone change; false when there is none.
+func (s *State) Redo() bool { return s.step(&s.redo, &s.undo) }
+
+func (s *State) step(from, to *[]snapshot) bool {
+	s.mu.Lock()
+	if len(*from) == 0 {
+		s.mu.Unlock()
+		return false
+	}
+	last := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, snapshot{s.data, s.report, last.label})
+	s.data, s.report = last.data, last.report
+	s.mu.Unlock()
+	s.changed()
+	s.save()
+	return true
+}
+
+// UndoLabel and RedoLabel name the change Undo and Redo would act on, "" if
+// none.
+func (s *State) UndoLabel() string { return lastLabel(s.undo) }
+
+// RedoLabel: see UndoLabel.
+func (s *State) RedoLabel() string { return lastLabel(s.redo) }
+
+func lastLabel(h []snapshot) string {
+	if len(h) == 0 {
+		return ""
+	}
+	return h[len(h)-1].label
+}
+
+// OnSaved sets what runs after every change, such as saving the workspace.
+func (s *State) OnSaved(f func(*importer.DataSet)) { s.saved = f }
+
+func (s *State) save() {
+	if s.saved != nil {
+		s.saved(s.Data())
+	}
+}
+
+func (s *State) changed() {
 	for _, l := range s.listeners {
 		l()
 	}
+}
+
+// ImportedFiles lists the files the data was read from: exports refuse to
+// write onto them.
+func (s *State) ImportedFiles() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return append([]string(nil), s.imported...)
+}
+
+// addImported remembers files read into the data.
+func (s *State) addImported(paths ...string) {
+	s.mu.Lock()
+	s.imported = append(s.imported, paths...)
+	s.mu.Unlock()
 }
 
 // OnChanged registers a listener for data changes.

@@ -3,75 +3,83 @@ package views
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"autocities/importer"
 	"autocities/views/chartspec"
 )
 
-// timeline is the Timeline tab: a city's figures over years with its events
-// listed beside the chart.
+// timeline is the Timeline tab: one or several cities' figures over years,
+// the target and progress towards it, and the events beside the chart.
 type timeline struct {
 	state  *State
 	choice chartspec.Choice
 	tab    *container.TabItem
 
-	city, metric, unit *widget.Select
-	chart              *Chart
-	events             *widget.List
-	detail             *widget.Label
-	eventRows          []importer.Event
-	updating           bool
+	metric, unit *widget.Select
+	cities       *cityChecks
+	chart        *Chart
+	progress     *widget.Label
+	events       *widget.List
+	detail       *widget.Label
+	eventRows    []importer.Event
+	updating     bool
 }
 
 func newTimelineTab(s *State) *timeline {
 	t := &timeline{state: s, choice: chartspec.Defaults(s.Data(), chartspec.KindTimeline)}
-	t.city = widget.NewSelect(nil, func(string) { t.onChoice() })
 	t.metric = widget.NewSelect(metricOptions(), func(string) { t.onMetric() })
-	t.unit = widget.NewSelect(nil, func(string) { t.onChoice() })
+	t.unit = widget.NewSelect(nil, func(string) { t.onUnit() })
+	t.cities = newCityChecks(t.onChoice)
 	t.chart = NewChart(t.spec, s.ChartTheme)
-	t.detail = widget.NewLabel("Select an event to see its detail and source.")
+	t.progress = widget.NewLabel("")
+	t.progress.Wrapping = fyne.TextWrapWord
+	t.detail = widget.NewLabel(lang.L("Select an event to see its detail and source."))
 	t.detail.Wrapping = fyne.TextWrapWord
 	t.events = widget.NewList(
 		func() int { return len(t.eventRows) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			e := t.eventRows[id]
 			o.(*widget.Label).SetText(e.Date + "  " + e.Title)
-			o.(*widget.Label).Truncation = fyne.TextTruncateEllipsis
 		})
 	t.events.OnSelected = t.onEvent
-	t.events.OnUnselected = func(widget.ListItemID) { t.choice.Event = -1; t.chart.Update() }
 	s.OnChanged(t.reload)
 	t.reload()
 
-	top := container.NewHBox(widget.NewLabel("City"), wide(t.city, 160), widget.NewLabel("Metric"), wide(t.metric, 260),
-		widget.NewLabel("Unit"), wide(t.unit, 210))
-	side := container.NewBorder(widget.NewLabelWithStyle("Events", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewVScroll(t.detail), nil, nil, t.events)
-	split := container.NewHSplit(t.chart, side)
+	top := container.NewVBox(
+		container.NewHBox(label("Metric"), wide(t.metric, 250), label("Unit"), wide(t.unit, 200)),
+		container.NewBorder(nil, nil, label("Cities"), nil, container.NewHScroll(t.cities.CheckGroup)),
+	)
+	side := container.NewVSplit(
+		container.NewBorder(widget.NewLabelWithStyle(lang.L("Events"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, t.events),
+		container.NewVScroll(t.detail))
+	side.Offset = 0.62
+	left := container.NewBorder(nil, t.progress, nil, nil, t.chart)
+	split := container.NewHSplit(left, side)
 	split.Offset = 0.68
-	t.tab = container.NewTabItem("Timeline", container.NewBorder(top, nil, nil, nil, split))
+	t.tab = container.NewTabItem(lang.L("Timeline"), container.NewBorder(top, nil, nil, nil, split))
 	return t
 }
 
-func (t *timeline) spec() any { return chartspec.Timeline(t.state.Data(), t.choice) }
+func (t *timeline) spec() any {
+	c := t.choice
+	c.Lang = uiLang()
+	return chartspec.Timeline(t.state.Data(), c)
+}
 
 func (t *timeline) reload() {
 	t.updating = true
-	cities := t.state.Data().Cities()
-	t.city.Options = cities
-	if len(t.choice.Cities) == 0 || !slices.Contains(cities, t.choice.Cities[0]) {
-		t.choice.Cities = []string{"Chongqing"}
-		if !slices.Contains(cities, "Chongqing") && len(cities) > 0 {
-			t.choice.Cities = cities[:1]
-		}
-	}
-	t.city.SetSelected(t.choice.Cities[0])
-	t.metric.SetSelected(importer.MetricLabel(t.choice.Metric))
+	t.metric.SetSelected(metricLabel(t.choice.Metric))
 	t.updating = false
 	t.onMetric()
 }
@@ -83,8 +91,28 @@ func (t *timeline) onMetric() {
 	t.updating = true
 	t.choice.Metric = metricFromLabel(t.metric.Selected)
 	t.unit.Options = unitOptions(t.choice.Metric)
-	t.unit.SetSelected(chartspec.Unit(t.choice.Metric, t.choice.Unit).Label)
+	t.choice.Unit = t.state.unitPref(t.choice.Metric)
+	t.unit.SetSelected(unitLabel(chartspec.Unit(t.choice.Metric, t.choice.Unit)))
+	cities := t.state.Data().CitiesWith(t.choice.Metric)
+	t.cities.setCities(cities)
+	keep := intersect(t.choice.Cities, cities)
+	if len(keep) == 0 && len(cities) > 0 {
+		keep = cities[:1]
+		if slices.Contains(cities, "Chongqing") {
+			keep = []string{"Chongqing"}
+		}
+	}
+	t.cities.selectCities(keep)
 	t.updating = false
+	t.onChoice()
+}
+
+func (t *timeline) onUnit() {
+	if t.updating {
+		return
+	}
+	t.choice.Unit = unitFromLabel(t.choice.Metric, t.unit.Selected)
+	t.state.setUnitPref(t.choice.Metric, t.choice.Unit)
 	t.onChoice()
 }
 
@@ -92,14 +120,44 @@ func (t *timeline) onChoice() {
 	if t.updating {
 		return
 	}
-	t.choice.Cities = []string{t.city.Selected}
-	t.choice.Unit = unitFromLabel(t.choice.Metric, t.unit.Selected)
+	t.choice.Cities = t.cities.chosen()
+	if len(t.choice.Cities) == 0 {
+		t.choice.Cities = []string{""}
+	}
 	t.choice.Event = -1
-	t.eventRows = t.state.Data().EventsFor(t.city.Selected)
+	t.eventRows = chartspec.Events(t.state.Data(), t.choice.Cities)
 	t.events.UnselectAll()
 	t.events.Refresh()
-	t.detail.SetText("Select an event to see its detail and source.")
+	t.detail.SetText(lang.L("Select an event to see its detail and source."))
+	t.progress.SetText(t.progressText())
 	t.chart.Update()
+}
+
+// progressText says how each chosen city stands against its targets.
+func (t *timeline) progressText() string {
+	u := chartspec.Unit(t.choice.Metric, t.choice.Unit)
+	var lines []string
+	for _, city := range t.choice.Cities {
+		for _, p := range chartspec.TargetProgress(t.state.Data(), city, t.choice.Metric) {
+			lines = append(lines, cityLabel(city)+" "+progressSentence(p, u))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func progressSentence(p chartspec.Progress, u chartspec.DisplayUnit) string {
+	v := func(x float64) string {
+		return chartspec.FormatNumber(x/u.Divisor, u.Decimals) + " " + unitLabel(u)
+	}
+	data := map[string]any{"Year": p.Target.Year, "Value": v(p.Value), "Target": v(p.Target.Value),
+		"Share": fmt.Sprintf("%.0f%%", p.Share), "Projected": v(p.Projected), "Period": periodLabel(p.Period)}
+	switch {
+	case p.Period != "FY":
+		return lang.L("{{.Year}}: {{.Value}} in {{.Period}}, {{.Share}} of the {{.Target}} target. Projection at the same monthly pace: about {{.Projected}} for the full year (not a stated figure).", data)
+	case p.Met():
+		return lang.L("{{.Year}}: {{.Value}} against a target of {{.Target}} ({{.Share}}): target met.", data)
+	}
+	return lang.L("{{.Year}}: {{.Value}} against a target of {{.Target}} ({{.Share}}): target missed.", data)
 }
 
 func (t *timeline) onEvent(id widget.ListItemID) {
@@ -109,6 +167,7 @@ func (t *timeline) onEvent(id widget.ListItemID) {
 	if s, ok := t.state.Data().Source(e.SourceID); ok {
 		src = fmt.Sprintf("%s (%s)\n%s", s.Title, s.Publisher, s.URL)
 	}
-	t.detail.SetText(fmt.Sprintf("%s · %s\n%s\n\n%s\n\nSource: %s", e.Date, e.Kind, e.Title, e.Detail, src))
+	t.detail.SetText(fmt.Sprintf("%s · %s · %s\n%s\n\n%s\n\n%s: %s", e.Date, cityLabel(e.City), lang.L(e.Kind),
+		e.Title, e.Detail, lang.L("Source"), src))
 	t.chart.Update()
 }

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"image"
 	"os"
 	"path/filepath"
@@ -9,9 +10,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"autocities/assets"
 	"autocities/importer"
 	"autocities/views/chartspec"
 )
@@ -25,8 +28,26 @@ func newTestState(t *testing.T) *State {
 	return NewState(d, rep)
 }
 
+// useLanguage switches the UI words for one test. Fyne reads the language
+// once from the system; loading a language's words under the fallback
+// locale switches them for the test, and the cleanup puts English back.
+func useLanguage(t *testing.T, code string) {
+	t.Helper()
+	load := func(code string) {
+		b, err := assets.Translations().ReadFile("translations/" + code + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := lang.AddTranslationsForLocale(b, lang.SystemLocale()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	load(code)
+	t.Cleanup(func() { load("en") })
+}
+
 // showTab puts a tab's content in a window of the app's default size and
-// waits for its chart, if any.
+// waits for its charts.
 func showTab(t *testing.T, content fyne.CanvasObject, charts ...*Chart) fyne.Window {
 	t.Helper()
 	w := test.NewTempWindow(t, content)
@@ -64,13 +85,58 @@ func sameImage(a, b image.Image) bool {
 	return true
 }
 
-func TestCompareTab(t *testing.T) {
-	test.NewTempApp(t)
+// TestTabsLook compares every tab with its golden image in light and dark,
+// English and Chinese.
+func TestTabsLook(t *testing.T) {
+	for _, code := range []string{"en", "zh"} {
+		for _, th := range []string{"light", "dark"} {
+			t.Run(code+"_"+th, func(t *testing.T) {
+				a := newTestApp(t)
+				useLanguage(t, code)
+				applyTheme(a, th)
+				s := newTestState(t)
+				c, tl, r, g, d := newCompareTab(s), newTimelineTab(s), newRankTab(s), newGlossaryTab(s), newDataTab(s)
+				for _, tab := range []struct {
+					name   string
+					obj    fyne.CanvasObject
+					charts []*Chart
+				}{
+					{"compare", c.tab.Content, []*Chart{c.chart}},
+					{"timeline", tl.tab.Content, []*Chart{tl.chart}},
+					{"rank", r.tab.Content, []*Chart{r.chart}},
+					{"glossary", g.tab.Content, nil},
+					{"data", d.tab.Content, nil},
+				} {
+					w := showTab(t, tab.obj, tab.charts...)
+					test.AssertImageMatches(t, fmt.Sprintf("%s_%s_%s.png", tab.name, code, th), w.Canvas().Capture())
+				}
+			})
+		}
+	}
+}
+
+func TestChineseUI(t *testing.T) {
+	newTestApp(t)
+	useLanguage(t, "zh")
 	s := newTestState(t)
 	c := newCompareTab(s)
-	w := showTab(t, c.tab.Content, c.chart)
-	test.AssertImageMatches(t, "compare_default.png", w.Canvas().Capture())
+	showTab(t, c.tab.Content, c.chart)
+	if c.tab.Text != "对比" {
+		t.Errorf("Compare tab is called %q in Chinese", c.tab.Text)
+	}
+	if got := c.cell(c.rows[0], 0); got != "重庆" {
+		t.Errorf("first city %q, want 重庆", got)
+	}
+	if c.metric.Selected != "汽车产量" {
+		t.Errorf("metric %q", c.metric.Selected)
+	}
+}
 
+func TestCompareTab(t *testing.T) {
+	newTestApp(t)
+	s := newTestState(t)
+	c := newCompareTab(s)
+	showTab(t, c.tab.Content, c.chart)
 	if c.choice.Metric != "production" || c.choice.Period != "FY" || len(c.choice.Years) != 1 {
 		t.Fatalf("default choice %+v, want production, FY, one year", c.choice)
 	}
@@ -89,7 +155,7 @@ func TestCompareTab(t *testing.T) {
 		t.Error("choosing NEV production did not change the chart")
 	}
 
-	// "None" empties the city selection: no rows, a no-data chart.
+	// "None" empties the city selection: no rows; "All" brings them back.
 	test.Tap(findButton(t, c.tab.Content, "None"))
 	settle(c.chart)
 	if len(c.rows) != 0 {
@@ -102,28 +168,96 @@ func TestCompareTab(t *testing.T) {
 	}
 }
 
-func TestCompareUnitChangesLabels(t *testing.T) {
-	test.NewTempApp(t)
+func TestComparePeriodsNeverMix(t *testing.T) {
+	newTestApp(t)
 	c := newCompareTab(newTestState(t))
 	showTab(t, c.tab.Content, c.chart)
-	c.unit.SetSelected("10k vehicles (万辆)")
+	c.period.SetSelected(periodOption("YTD11"))
 	settle(c.chart)
-	if c.choice.Unit != "10k" {
-		t.Fatalf("unit %q, want 10k", c.choice.Unit)
+	if c.choice.Period != "YTD11" {
+		t.Fatalf("period %q", c.choice.Period)
 	}
+	for _, r := range c.rows {
+		if r.Key.Period != "YTD11" {
+			t.Errorf("Jan–Nov compare lists %s", r.Key)
+		}
+	}
+	if !strings.Contains(chartspec.Compare(c.state.Data(), c.choice).Subtitle, "Jan–Nov") {
+		t.Error("the chart does not say Jan–Nov")
+	}
+}
+
+func TestCompareGroupedYearsAndSort(t *testing.T) {
+	newTestApp(t)
+	c := newCompareTab(newTestState(t))
+	showTab(t, c.tab.Content, c.chart)
+	c.years.SetSelected([]string{"2023", "2024"})
+	settle(c.chart)
 	spec := chartspec.Compare(c.state.Data(), c.choice)
-	if spec.ValueAxis != "Vehicle production (10k vehicles (万辆))" {
-		t.Errorf("axis title %q", spec.ValueAxis)
+	if len(spec.Groups) != 2 {
+		t.Fatalf("groups %v, want 2023 and 2024", spec.Groups)
+	}
+	c.sort.SetSelected("A–Z")
+	settle(c.chart)
+	spec = chartspec.Compare(c.state.Data(), c.choice)
+	for i := 1; i < len(spec.Bars); i++ {
+		if spec.Bars[i].City < spec.Bars[i-1].City {
+			t.Errorf("A–Z sort: %s before %s", spec.Bars[i-1].City, spec.Bars[i].City)
+		}
+	}
+}
+
+func TestCompareConflictDetail(t *testing.T) {
+	newTestApp(t)
+	c := newCompareTab(newTestState(t))
+	showTab(t, c.tab.Content, c.chart)
+	c.years.SetSelected([]string{"2019"})
+	settle(c.chart)
+	row := -1
+	for i, r := range c.rows {
+		if r.Key.City == "Chongqing" {
+			row = i
+		}
+	}
+	if row < 0 {
+		t.Fatal("Chongqing 2019 not listed")
+	}
+	if got := c.cell(c.rows[row], 7); !strings.HasPrefix(got, "⚠") {
+		t.Errorf("sources column %q lacks the conflict marker", got)
+	}
+	c.table.Select(widget.TableCellID{Row: row, Col: 0})
+	for _, want := range []string{"Sources disagree", "1,383,000", "1,374,600"} {
+		if !strings.Contains(c.detail.Text, want) {
+			t.Errorf("conflict detail %q lacks %q", c.detail.Text, want)
+		}
+	}
+}
+
+func TestCompareComputedYoY(t *testing.T) {
+	newTestApp(t)
+	c := newCompareTab(newTestState(t))
+	showTab(t, c.tab.Content, c.chart)
+	for _, r := range c.rows {
+		if r.Key.City == "Chongqing" && r.Key.Year == 2025 {
+			if got := c.cell(r, 6); got != "+9.8%" {
+				t.Errorf("computed YoY of Chongqing 2025 = %q, want +9.8%% (2,788,000 / 2,540,000)", got)
+			}
+			if got := c.cell(r, 5); got != "+9.7%" {
+				t.Errorf("stated YoY %q, want +9.7%%", got)
+			}
+		}
 	}
 }
 
 func TestTimelineTab(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	tl := newTimelineTab(newTestState(t))
-	w := showTab(t, tl.tab.Content, tl.chart)
-	test.AssertImageMatches(t, "timeline_default.png", w.Canvas().Capture())
+	showTab(t, tl.tab.Content, tl.chart)
 	if len(tl.eventRows) == 0 {
 		t.Fatal("Chongqing's events are not listed")
+	}
+	if !strings.Contains(tl.progress.Text, "target met") || !strings.Contains(tl.progress.Text, "107%") {
+		t.Errorf("progress %q, want 2025 met at 107%%", tl.progress.Text)
 	}
 	before := chartImage(t, tl.chart)
 
@@ -140,27 +274,60 @@ func TestTimelineTab(t *testing.T) {
 	tl.events.Select(pick)
 	settle(tl.chart)
 	e := tl.eventRows[pick]
-	if got := tl.detail.Text; !contains(got, e.Title) || !contains(got, "Source:") {
+	if got := tl.detail.Text; !strings.Contains(got, e.Title) || !strings.Contains(got, "Source") {
 		t.Errorf("event detail %q lacks the title or source", got)
 	}
 	if sameImage(before, chartImage(t, tl.chart)) {
 		t.Error("selecting an event did not change the chart")
 	}
 
-	// Another city: another chart and other events.
-	tl.city.SetSelected("Shenzhen")
+	// Several cities: one line each.
+	tl.cities.selectCities([]string{"Chongqing", "Shenzhen"})
 	settle(tl.chart)
-	if tl.choice.Cities[0] != "Shenzhen" {
-		t.Errorf("city choice %v", tl.choice.Cities)
+	if spec := chartspec.Timeline(tl.state.Data(), tl.choice); len(spec.Series) != 2 {
+		t.Errorf("%d lines for two cities", len(spec.Series))
+	}
+}
+
+func TestTimelineProjection(t *testing.T) {
+	newTestApp(t)
+	s := newTestState(t)
+	d := s.Data().Clone()
+	d.Observations = nil
+	for _, o := range s.Data().Observations {
+		if !(o.City == "Chongqing" && o.Year == 2025 && o.Period == "FY") {
+			d.AddObservation(o)
+		}
+	}
+	s.SetData(d, nil)
+	tl := newTimelineTab(s)
+	showTab(t, tl.tab.Content, tl.chart)
+	for _, want := range []string{"96%", "2.60 million vehicles", "Projection", "2.73 million vehicles", "not a stated figure"} {
+		if !strings.Contains(tl.progress.Text, want) {
+			t.Errorf("progress %q lacks %q", tl.progress.Text, want)
+		}
+	}
+}
+
+func TestRankTab(t *testing.T) {
+	newTestApp(t)
+	r := newRankTab(newTestState(t))
+	showTab(t, r.tab.Content, r.chart)
+	if !strings.Contains(r.stated.Text, "Chongqing") || !strings.Contains(r.stated.Text, "2019 full year: 7th") {
+		t.Errorf("stated ranks %q", r.stated.Text)
+	}
+	before := chartImage(t, r.chart)
+	r.cities.selectCities([]string{"Chongqing", "Guangzhou"})
+	settle(r.chart)
+	if sameImage(before, chartImage(t, r.chart)) {
+		t.Error("adding Guangzhou did not change the rank chart")
 	}
 }
 
 func TestGlossaryTab(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	g := newGlossaryTab(newTestState(t))
-	w := showTab(t, g.tab.Content)
-	test.AssertImageMatches(t, "glossary_default.png", w.Canvas().Capture())
-
+	showTab(t, g.tab.Content)
 	test.Type(g.search, "渝")
 	if len(g.shown) != 1 || g.shown[0].Term != "Chongqing" {
 		t.Errorf("searching the abbreviation 渝 found %v, want Chongqing", termNames(g.shown))
@@ -170,26 +337,108 @@ func TestGlossaryTab(t *testing.T) {
 		t.Errorf("Chang'an should show both senses, got %v", termNames(g.shown))
 	}
 	g.list.Select(0)
-	if !contains(richText(g.detail), "senses") {
+	if !strings.Contains(richText(g.detail), "senses") {
 		t.Errorf("detail does not say Chang'an has several senses: %q", richText(g.detail))
+	}
+	// A related term is a link that opens that term.
+	link := g.related.Objects[len(g.related.Objects)-1].(*widget.Hyperlink)
+	link.OnTapped() // test.Tap misses: a hyperlink only takes taps on its text
+	if !strings.Contains(richText(g.detail), link.Text) || g.search.Text != "" {
+		t.Errorf("tapping %q did not open it: %q", link.Text, richText(g.detail))
 	}
 }
 
 func TestDataTab(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	s := newTestState(t)
 	d := newDataTab(s)
-	w := showTab(t, d.tab.Content)
-	test.AssertImageMatches(t, "data_default.png", w.Canvas().Capture())
+	showTab(t, d.tab.Content)
 	if len(d.obsRows) != len(s.Data().Observations) {
 		t.Errorf("the table lists %d of %d observations", len(d.obsRows), len(s.Data().Observations))
 	}
 	if len(d.conflictRows) == 0 {
 		t.Error("the known conflicts are not listed")
 	}
+	// Filtering: every word must match a cell.
+	test.Type(d.filter, "shenzhen 2022")
+	kept := map[importer.Key]bool{}
+	for _, o := range d.obsRows {
+		kept[o.Key()] = true
+		if !matchesAll(s.Data(), o, []string{"shenzhen", "2022"}) {
+			t.Errorf("filter kept %s", o.Key())
+		}
+	}
+	for _, o := range s.Data().Observations {
+		if o.City == "Shenzhen" && o.Year == 2022 && !kept[o.Key()] {
+			t.Errorf("filter lost %s", o.Key())
+		}
+	}
+	if len(d.obsRows) == 0 || !strings.HasPrefix(d.count.Text, fmt.Sprint(len(d.obsRows))) {
+		t.Errorf("filter left %d rows, count says %q", len(d.obsRows), d.count.Text)
+	}
+	// Sorting by value, then reversed.
+	d.filter.SetText("")
+	d.sortBy(4)
+	if d.obsRows[0].Value > d.obsRows[len(d.obsRows)-1].Value {
+		t.Error("sort by value is not ascending")
+	}
+	d.sortBy(4)
+	if d.obsRows[0].Value < d.obsRows[len(d.obsRows)-1].Value {
+		t.Error("a second tap does not reverse the sort")
+	}
 	d.showReport()
-	if !contains(d.report.Text, "observations") {
+	if !strings.Contains(d.report.Text, "observations") {
 		t.Errorf("report %q", d.report.Text)
+	}
+}
+
+func TestChoicesSurviveDataChange(t *testing.T) {
+	newTestApp(t)
+	s := newTestState(t)
+	c := newCompareTab(s)
+	showTab(t, c.tab.Content, c.chart)
+	c.metric.SetSelected("NEV production")
+	c.unit.SetSelected("10k vehicles (万辆)")
+	s.SetData(s.Data().Clone(), s.Report())
+	settle(c.chart)
+	if c.choice.Metric != "nev_production" || c.choice.Unit != "10k" {
+		t.Errorf("after new data the choice is %+v", c.choice)
+	}
+	// The unit is remembered for the next chart of vehicles.
+	tl := newTimelineTab(s)
+	if tl.choice.Unit != "10k" {
+		t.Errorf("the Timeline did not pick up the remembered unit: %q", tl.choice.Unit)
+	}
+}
+
+func TestWindowImportsStartupFiles(t *testing.T) {
+	a := newTestApp(t)
+	s := newTestState(t)
+	before := len(s.Data().Observations)
+	f := filepath.Join(t.TempDir(), "dropped.csv")
+	if err := os.WriteFile(f, []byte("city,year,period,metric,value,unit\n合肥,2024,FY,production,1910900,vehicles\nWuhu,2024,FY,production,1000,vehicles\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changed := make(chan struct{}, 1)
+	s.OnChanged(func() { changed <- struct{}{} })
+	w := NewWindow(a, s, []string{f})
+	defer w.Close()
+	select {
+	case <-changed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the file given at start-up was not imported")
+	}
+	if got := len(s.Data().Observations); got != before+2 {
+		t.Errorf("%d observations after the import, want %d", got, before+2)
+	}
+	if st, ok := s.Data().Lookup(importer.Key{City: "Hefei", Year: 2024, Period: "FY", Metric: "production"}); !ok || len(st.Observations) < 2 {
+		t.Errorf("合肥 was not merged into Hefei: %+v", st)
+	}
+	if b, _ := os.ReadFile(f); !strings.HasPrefix(string(b), "city,year") {
+		t.Error("the imported file was changed")
+	}
+	if got := s.ImportedFiles(); len(got) != 1 || got[0] != f {
+		t.Errorf("imported files %v", got)
 	}
 }
 
@@ -219,32 +468,4 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 		t.Fatalf("no %q button", text)
 	}
 	return found
-}
-
-func TestWindowImportsStartupFiles(t *testing.T) {
-	a := test.NewTempApp(t)
-	s := newTestState(t)
-	before := len(s.Data().Observations)
-	f := filepath.Join(t.TempDir(), "dropped.csv")
-	if err := os.WriteFile(f, []byte("city,year,period,metric,value,unit\n合肥,2024,FY,production,1910900,vehicles\nWuhu,2024,FY,production,1000,vehicles\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	changed := make(chan struct{}, 1)
-	s.OnChanged(func() { changed <- struct{}{} })
-	w := NewWindow(a, s, []string{f})
-	defer w.Close()
-	select {
-	case <-changed:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the file given at start-up was not imported")
-	}
-	if got := len(s.Data().Observations); got != before+2 {
-		t.Errorf("%d observations after the import, want %d", got, before+2)
-	}
-	if st, ok := s.Data().Lookup(importer.Key{City: "Hefei", Year: 2024, Period: "FY", Metric: "production"}); !ok || len(st.Observations) < 2 {
-		t.Errorf("合肥 was not merged into Hefei: %+v", st)
-	}
-	if b, _ := os.ReadFile(f); !strings.HasPrefix(string(b), "city,year") {
-		t.Error("the imported file was changed")
-	}
 }

@@ -2,18 +2,18 @@ package views
 
 import (
 	"fmt"
+	"log"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
-
-	"autocities/charts"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 )
 
-// Version is the app's version, shown in About; main sets it from the
-// build's metadata.
+// Version is the app's version, shown in About and written into exports;
+// main sets it from the build's metadata.
 var Version = "dev"
 
 // ui is the window and what its menus act on.
@@ -24,68 +24,160 @@ type ui struct {
 	tabs     *container.AppTabs
 	compare  *compare
 	timeline *timeline
+	rank     *rank
 	data     *dataTab
-}
 
-// ChartTheme follows the app's light or dark theme.
-func (s *State) ChartTheme() charts.Theme {
-	if a := fyne.CurrentApp(); a != nil && a.Settings().ThemeVariant() == theme.VariantDark {
-		return charts.Dark
-	}
-	return charts.Light
+	mainMenu           *fyne.MainMenu
+	undoItem, redoItem *fyne.MenuItem
+	recentItem         *fyne.MenuItem
+	ws                 *workspace
 }
 
 // NewWindow builds the main window on the state and imports files (from
 // the command line or "Open with"), merging them into the default data.
 func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
-	u := &ui{app: a, state: s, win: a.NewWindow("Auto Cities")}
-	u.tabs = container.NewAppTabs(u.newTabs()...)
+	applyTheme(a, a.Preferences().String(prefTheme))
+	u := &ui{app: a, state: s, win: a.NewWindow("Auto Cities"), ws: newWorkspace(a)}
+	restoreErr := u.restore()
+	u.compare = newCompareTab(s)
+	u.timeline = newTimelineTab(s)
+	u.rank = newRankTab(s)
+	u.data = newDataTab(s)
+	u.tabs = container.NewAppTabs(u.compare.tab, u.timeline.tab, u.rank.tab, newGlossaryTab(s).tab, u.data.tab)
 	u.win.SetContent(u.tabs)
-	u.win.SetMainMenu(u.menu())
+	u.mainMenu = u.menu()
+	u.win.SetMainMenu(u.mainMenu)
+	s.OnChanged(u.updateUndoItems)
 	u.win.Resize(fyne.NewSize(1200, 780))
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.importURIs(uris) })
 	u.shortcuts()
+	u.win.SetOnClosed(u.ws.wait) // the last change is on disk before the app exits
+	if restoreErr != nil {
+		log.Printf("workspace: %v", restoreErr)
+		dialog.ShowError(restoreErr, u.win)
+	}
 	if len(files) > 0 {
 		u.importPaths(files, true)
 	}
 	return u.win
 }
 
-func (u *ui) newTabs() []*container.TabItem {
-	u.compare = newCompareTab(u.state)
-	u.timeline = newTimelineTab(u.state)
-	u.data = newDataTab(u.state)
-	return []*container.TabItem{u.compare.tab, u.timeline.tab, newGlossaryTab(u.state).tab, u.data.tab}
-}
-
 func (u *ui) menu() *fyne.MainMenu {
-	file := fyne.NewMenu("File",
-		&fyne.MenuItem{Label: "Import…", Action: u.openImportDialog, Shortcut: ctrl(fyne.KeyO)},
+	u.recentItem = fyne.NewMenuItem(lang.L("Open recent"), nil)
+	u.recentItem.ChildMenu = fyne.NewMenu("", u.recentItems()...)
+	file := fyne.NewMenu(lang.L("File"),
+		&fyne.MenuItem{Label: lang.L("Import…"), Action: u.openImportDialog, Shortcut: ctrl(fyne.KeyO)},
+		u.recentItem,
 		fyne.NewMenuItemSeparator(),
-		&fyne.MenuItem{Label: "Export chart as PNG…", Action: u.exportChart, Shortcut: ctrl(fyne.KeyE)},
+		fyne.NewMenuItem(lang.L("New workspace"), u.newWorkspace),
+		fyne.NewMenuItem(lang.L("Reset to default data"), u.resetToDefault),
+		fyne.NewMenuItem(lang.L("Save workspace as…"), u.saveWorkspaceAs),
+		fyne.NewMenuItemSeparator(),
+		&fyne.MenuItem{Label: lang.L("Export chart…"), Action: u.exportChart, Shortcut: ctrl(fyne.KeyE)},
+		fyne.NewMenuItem(lang.L("Export workbook…"), u.exportWorkbook),
+		fyne.NewMenuItem(lang.L("Export slides…"), u.exportSlides),
+		fyne.NewMenuItem(lang.L("Export CSV…"), u.exportCSV),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Settings…"), u.settings),
 	)
-	help := fyne.NewMenu("Help",
-		fyne.NewMenuItem("About", u.about),
-		fyne.NewMenuItem("Data sources", func() { u.tabs.SelectIndex(3); u.data.inner.SelectIndex(1) }),
+	u.undoItem = &fyne.MenuItem{Label: lang.L("Undo"), Action: u.undo, Shortcut: ctrl(fyne.KeyZ), Disabled: true}
+	u.redoItem = &fyne.MenuItem{Label: lang.L("Redo"), Action: u.redoChange, Shortcut: ctrlShift(fyne.KeyZ), Disabled: true}
+	edit := fyne.NewMenu(lang.L("Edit"), u.undoItem, u.redoItem)
+	help := fyne.NewMenu(lang.L("Help"),
+		fyne.NewMenuItem(lang.L("About"), u.about),
+		fyne.NewMenuItem(lang.L("Data sources"), func() { u.tabs.Select(u.data.tab); u.data.inner.SelectIndex(1) }),
 	)
-	return fyne.NewMainMenu(file, help)
+	return fyne.NewMainMenu(file, edit, help)
 }
 
-func ctrl(k fyne.KeyName) fyne.Shortcut {
+func ctrl(k fyne.KeyName) *desktop.CustomShortcut {
 	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
 }
 
+func ctrlShift(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+}
+
+func (u *ui) undo()       { u.state.Undo() }
+func (u *ui) redoChange() { u.state.Redo() }
+
+// updateUndoItems names what Undo and Redo would do: "Undo import of
+// yearbook.xlsx".
+func (u *ui) updateUndoItems() {
+	set := func(item *fyne.MenuItem, word, label string) {
+		item.Disabled = label == ""
+		item.Label = lang.L(word)
+		if label != "" {
+			item.Label += " " + label
+		}
+	}
+	set(u.undoItem, "Undo", u.state.UndoLabel())
+	set(u.redoItem, "Redo", u.state.RedoLabel())
+	u.mainMenu.Refresh()
+}
+
 func (u *ui) shortcuts() {
-	u.win.Canvas().AddShortcut(ctrl(fyne.KeyO).(*desktop.CustomShortcut), func(fyne.Shortcut) { u.openImportDialog() })
-	u.win.Canvas().AddShortcut(ctrl(fyne.KeyE).(*desktop.CustomShortcut), func(fyne.Shortcut) { u.exportChart() })
+	u.win.Canvas().AddShortcut(ctrl(fyne.KeyZ), func(fyne.Shortcut) { u.undo() })
+	u.win.Canvas().AddShortcut(ctrlShift(fyne.KeyZ), func(fyne.Shortcut) { u.redoChange() })
+	u.win.Canvas().AddShortcut(ctrl(fyne.KeyO), func(fyne.Shortcut) { u.openImportDialog() })
+	u.win.Canvas().AddShortcut(ctrl(fyne.KeyE), func(fyne.Shortcut) { u.exportChart() })
 }
 
 func (u *ui) about() {
 	d := u.state.Data()
-	dialog.ShowInformation("About Auto Cities", fmt.Sprintf(
-		"Auto Cities %s\n\nChina's car industry, city by city.\n\n"+
-			"Default data: the report 'Competing for the \"Number One City for Automobiles\"' "+
-			"(asiacity.news) and %d further sources; %d figures, %d events, %d glossary terms.\n"+
-			"Every figure carries its source: see Data → Sources.",
-		Version, len(d.Sources)-1, len(d.Observations), len(d.Events), len(d.Terms)), u.win)
+	msg := fmt.Sprintf(lang.L("Auto Cities %s\n\nChina's car industry, city by city.\n\nDefault data: the report 'Competing for the \"Number One City for Automobiles\"' (asiacity.news, January 2026) and further sourced articles.\nNow loaded: %d figures from %d sources, %d events, %d glossary terms.\nEvery figure carries its source: see Data → Sources."),
+		Version, len(d.Observations), len(d.Sources), len(d.Events), len(d.Terms))
+	dialog.ShowInformation(lang.L("About Auto Cities"), msg, u.win)
+}
+
+// settings edits the theme (applied at once) and the language (applied by
+// restarting the app, since Fyne reads the language once at start).
+func (u *ui) settings() {
+	prefs := u.app.Preferences()
+	themes := []string{lang.L("System"), lang.L("Light"), lang.L("Dark")}
+	themeKeys := []string{"system", "light", "dark"}
+	themeSel := widget.NewSelect(themes, nil)
+	themeSel.SetSelectedIndex(max(0, indexOf(themeKeys, prefs.String(prefTheme))))
+	var langNames []string
+	for _, l := range languages {
+		langNames = append(langNames, lang.L(l.name))
+	}
+	langSel := widget.NewSelect(langNames, nil)
+	current := savedLanguage()
+	for i, l := range languages {
+		if l.code == current {
+			langSel.SetSelectedIndex(i)
+		}
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Theme"), themeSel),
+		widget.NewFormItem(lang.L("Language"), langSel),
+	}
+	dialog.ShowForm(lang.L("Settings"), lang.L("Apply"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		key := themeKeys[max(0, themeSel.SelectedIndex())]
+		prefs.SetString(prefTheme, key)
+		applyTheme(u.app, key)
+		u.state.SetData(u.state.Data(), u.state.Report()) // redraw the charts in the new theme
+		if code := languages[max(0, langSel.SelectedIndex())].code; code != current {
+			dialog.ShowConfirm(lang.L("Language"), lang.L("Auto Cities restarts to change its language. Restart now?"), func(yes bool) {
+				if yes {
+					if err := setLanguage(code); err != nil {
+						dialog.ShowError(err, u.win)
+					}
+				}
+			}, u.win)
+		}
+	}, u.win)
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
 }

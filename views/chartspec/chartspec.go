@@ -32,7 +32,8 @@ type Choice struct {
 	Cities []string
 	Unit   string // a DisplayUnit key; "" for the metric's default
 	Sort   string // compare: "value" (default, largest first) or "name"
-	Event  int    // timeline: index of the highlighted event in EventsFor(city); -1 none
+	Event  int    // timeline: index of the highlighted event in Events(d, Cities); -1 none
+	Lang   string // chart text language: "" or "en" English, "zh" Chinese
 }
 
 // Defaults returns the command line's default choice for a kind of chart.
@@ -112,7 +113,7 @@ func Build(d *importer.DataSet, c Choice) (any, error) {
 }
 
 // sourceLine names the sources of the values drawn, shortened when many.
-func sourceLine(d *importer.DataSet, ids []string) string {
+func (c Choice) sourceLine(d *importer.DataSet, ids []string) string {
 	var names []string
 	for _, id := range ids {
 		name := id
@@ -125,13 +126,13 @@ func sourceLine(d *importer.DataSet, ids []string) string {
 	}
 	switch {
 	case len(names) == 0:
-		return "Source: none stated"
+		return c.tr("Source: none stated")
 	case len(names) > 4:
-		return fmt.Sprintf("Sources: %s and %d more (see the Data tab)", strings.Join(names[:3], "; "), len(names)-3)
+		return fmt.Sprintf(c.tr("Sources: %s and %d more (see the Data tab)"), strings.Join(names[:3], c.tr("; ")), len(names)-3)
 	case len(names) > 1:
-		return "Sources: " + strings.Join(names, "; ")
+		return c.tr("Sources: ") + strings.Join(names, c.tr("; "))
 	}
-	return "Source: " + names[0]
+	return c.tr("Source: ") + names[0]
 }
 
 func yearsLabel(years []int) string {
@@ -142,11 +143,11 @@ func yearsLabel(years []int) string {
 	return strings.Join(parts, ", ")
 }
 
-func periodPhrase(period string) string {
+func (c Choice) periodPhrase(period string) string {
 	if period == "FY" {
-		return "full year"
+		return c.tr("full year")
 	}
-	return importer.PeriodLabel(period)
+	return c.period(period)
 }
 
 // Compare builds the bar chart of one metric across cities.
@@ -160,10 +161,10 @@ func Compare(d *importer.DataSet, c Choice) charts.Compare {
 	}
 	period := cmp.Or(c.Period, "FY")
 	spec := charts.Compare{Text: charts.Text{
-		Title: fmt.Sprintf("%s by city, %s", importer.MetricLabel(c.Metric), yearsLabel(years)),
-		Subtitle: fmt.Sprintf("%s · %s %s · %s", importer.MetricLabel(c.Metric), yearsLabel(years),
-			periodPhrase(period), u.Label),
-		ValueAxis: axisTitle(c.Metric, u),
+		Title: fmt.Sprintf(c.tr("%s by city, %s"), c.metric(c.Metric), yearsLabel(years)),
+		Subtitle: fmt.Sprintf(c.tr("%s · %s %s · %s"), c.metric(c.Metric), yearsLabel(years),
+			c.periodPhrase(period), c.unit(u)),
+		ValueAxis: c.axisTitle(c.Metric, u),
 		Decimals:  u.Decimals,
 	}}
 	for _, y := range years {
@@ -188,7 +189,10 @@ func Compare(d *importer.DataSet, c Choice) charts.Compare {
 		spec.Bars = append(spec.Bars, charts.CompareBar{City: city, Values: v})
 	}
 	sortBars(spec.Bars, c.Sort, importer.IsRank(c.Metric))
-	spec.Footer = sourceLine(d, sources)
+	for i := range spec.Bars {
+		spec.Bars[i].City = c.city(spec.Bars[i].City)
+	}
+	spec.Footer = c.sourceLine(d, sources)
 	return spec
 }
 
@@ -221,11 +225,31 @@ func sortBars(bars []charts.CompareBar, by string, rank bool) {
 	})
 }
 
-func axisTitle(metric string, u DisplayUnit) string {
+func (c Choice) axisTitle(metric string, u DisplayUnit) string {
 	if importer.IsRank(metric) {
-		return "Rank among Chinese cities (1 = top)"
+		return c.tr("Rank among Chinese cities (1 = top)")
 	}
-	return fmt.Sprintf("%s (%s)", importer.MetricLabel(metric), u.Label)
+	return fmt.Sprintf(c.tr("%s (%s)"), c.metric(metric), c.unit(u))
+}
+
+// lowerFirst writes "Vehicle production" as "vehicle production" after a
+// colon (Chinese has no case).
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+func (c Choice) cityList(cities []string) string {
+	var out []string
+	for _, city := range cities {
+		out = append(out, c.city(city))
+	}
+	if c.Lang == "zh" {
+		return strings.Join(out, "、")
+	}
+	return strings.Join(out, ", ")
 }
 
 // Timeline builds the line chart of one or several cities over years.
@@ -239,11 +263,11 @@ func Timeline(d *importer.DataSet, c Choice) charts.Timeline {
 	var sources []string
 	lo, hi := math.MaxInt, math.MinInt
 	for _, city := range cities {
-		s := charts.Series{City: city}
+		s := charts.Series{City: c.city(city)}
 		for _, p := range d.Timeline(city, c.Metric) {
 			pt := charts.Point{Year: p.Key.Year, Value: p.Preferred().Value / u.Divisor, Partial: p.Partial}
 			if p.Partial {
-				pt.Label = importer.PeriodLabel(p.Key.Period)
+				pt.Label = c.period(p.Key.Period)
 			}
 			s.Points = append(s.Points, pt)
 			sources = append(sources, p.Preferred().SourceID)
@@ -253,30 +277,49 @@ func Timeline(d *importer.DataSet, c Choice) charts.Timeline {
 	}
 	span := ""
 	if lo <= hi {
-		span = fmt.Sprintf(", %d–%d", lo, hi)
+		span = fmt.Sprintf(c.tr(", %d–%d"), lo, hi)
+	}
+	metric := c.metric(c.Metric)
+	if c.Lang != "zh" {
+		metric = lowerFirst(metric)
 	}
 	spec.Text = charts.Text{
-		Title:     fmt.Sprintf("%s: %s%s", strings.Join(cities, ", "), strings.ToLower(importer.MetricLabel(c.Metric)[:1])+importer.MetricLabel(c.Metric)[1:], span),
-		Subtitle:  fmt.Sprintf("%s · full years; hollow points are partial years · %s", importer.MetricLabel(c.Metric), u.Label),
-		ValueAxis: axisTitle(c.Metric, u),
+		Title:     fmt.Sprintf(c.tr("%s: %s%s"), c.cityList(cities), metric, span),
+		Subtitle:  fmt.Sprintf(c.tr("%s · full years; hollow points are partial years · %s"), c.metric(c.Metric), c.unit(u)),
+		ValueAxis: c.axisTitle(c.Metric, u),
 		Decimals:  u.Decimals,
 	}
+	if lo <= hi {
+		spec.Events = timelineEvents(d, cities, lo, hi, c.Event)
+	}
 	if len(cities) == 1 && lo <= hi {
-		spec.Events, sources = timelineEvents(d, cities[0], lo, hi, c.Event, sources)
 		for _, t := range d.TargetsFor(cities[0], c.Metric) {
 			spec.Target = &charts.TargetLine{Year: t.Year, Value: t.Value / u.Divisor,
-				Label: fmt.Sprintf("%d target: %s", t.Year, FormatValue(t.Value/u.Divisor, u))}
+				Label: fmt.Sprintf(c.tr("%d target: %s"), t.Year, FormatNumber(t.Value/u.Divisor, u.Decimals)+" "+c.unit(u))}
 			sources = append(sources, t.SourceID)
 		}
 	}
-	spec.Footer = sourceLine(d, sources)
+	spec.Footer = c.sourceLine(d, sources)
 	return spec
 }
 
-// timelineEvents places the city's events within the years drawn.
-func timelineEvents(d *importer.DataSet, city string, lo, hi, highlight int, sources []string) ([]charts.Marker, []string) {
+// Events lists the events of the cities (and those of no city), by date:
+// the list beside the timeline, whose index Choice.Event refers to.
+func Events(d *importer.DataSet, cities []string) []importer.Event {
+	var out []importer.Event
+	for _, e := range d.Events {
+		if e.City == "" || slices.Contains(cities, e.City) {
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b importer.Event) int { return strings.Compare(a.Date, b.Date) })
+	return out
+}
+
+// timelineEvents places the cities' events within the years drawn.
+func timelineEvents(d *importer.DataSet, cities []string, lo, hi, highlight int) []charts.Marker {
 	var out []charts.Marker
-	for i, e := range d.EventsFor(city) {
+	for i, e := range Events(d, cities) {
 		if e.Year() < lo || e.Year() > hi {
 			continue
 		}
@@ -286,7 +329,7 @@ func timelineEvents(d *importer.DataSet, city string, lo, hi, highlight int, sou
 		}
 		out = append(out, m)
 	}
-	return out, sources
+	return out
 }
 
 // Rank builds the chart of stated national ranks over time.
@@ -302,23 +345,27 @@ func Rank(d *importer.DataSet, c Choice) charts.Rank {
 	spec := charts.Rank{}
 	var sources []string
 	for _, city := range cities {
-		s := charts.Series{City: city}
+		s := charts.Series{City: c.city(city)}
 		for _, p := range d.Ranks(city, metric) {
 			pt := charts.Point{Year: p.Key.Year, Value: p.Preferred().Value, Partial: p.Partial}
 			if p.Partial {
-				pt.Label = importer.PeriodLabel(p.Key.Period)
+				pt.Label = c.period(p.Key.Period)
 			}
 			s.Points = append(s.Points, pt)
 			sources = append(sources, p.Preferred().SourceID)
 		}
 		spec.Series = append(spec.Series, s)
 	}
-	spec.Text = charts.Text{
-		Title:     fmt.Sprintf("%s: %s", strings.Join(cities, ", "), strings.ToLower(importer.MetricLabel(metric)[:1])+importer.MetricLabel(metric)[1:]),
-		Subtitle:  "Rank among Chinese cities, as stated by sources · 1 = top",
-		ValueAxis: "Rank (as stated by sources)",
+	label := c.metric(metric)
+	if c.Lang != "zh" {
+		label = lowerFirst(label)
 	}
-	spec.Footer = sourceLine(d, sources)
+	spec.Text = charts.Text{
+		Title:     fmt.Sprintf(c.tr("%s: %s%s"), c.cityList(cities), label, ""),
+		Subtitle:  c.tr("Rank among Chinese cities, as stated by sources · 1 = top"),
+		ValueAxis: c.tr("Rank (as stated by sources)"),
+	}
+	spec.Footer = c.sourceLine(d, sources)
 	return spec
 }
 

@@ -105,7 +105,7 @@ func TestTimelinePartialYearAndTarget(t *testing.T) {
 
 func TestTimelineHighlightsEvent(t *testing.T) {
 	d := defaultData(t)
-	events := d.EventsFor("Chongqing")
+	events := Events(d, []string{"Chongqing"})
 	pick := 0
 	for i, e := range events {
 		if e.Date == "2025-07-29" {
@@ -154,10 +154,10 @@ func TestSourceLineShortens(t *testing.T) {
 		d.Sources = append(d.Sources, importer.Source{ID: n, Publisher: "Pub " + n})
 		ids = append(ids, n, n)
 	}
-	if got := sourceLine(d, ids[:2]); got != "Source: Pub A" {
+	if got := (Choice{}).sourceLine(d, ids[:2]); got != "Source: Pub A" {
 		t.Errorf("one source: %q", got)
 	}
-	if got := sourceLine(d, ids); got != "Sources: Pub A; Pub B; Pub C and 3 more (see the Data tab)" {
+	if got := (Choice{}).sourceLine(d, ids); got != "Sources: Pub A; Pub B; Pub C and 3 more (see the Data tab)" {
 		t.Errorf("many sources: %q", got)
 	}
 }
@@ -183,5 +183,54 @@ func TestUnitFallsBackToMetricDefault(t *testing.T) {
 	}
 	if u := Unit(importer.ProductionRank, "million"); u.Key != "rank" {
 		t.Errorf("rank: %s", u.Key)
+	}
+}
+
+func TestTargetProgress(t *testing.T) {
+	d := defaultData(t)
+	u := Unit(importer.Production, "million")
+	got := TargetProgress(d, "Chongqing", importer.Production)
+	if len(got) != 1 || !got[0].Met() || got[0].Period != "FY" || math.Round(got[0].Share) != 107 {
+		t.Fatalf("2025 with the full year loaded: %+v, want met at 107%%", got)
+	}
+	if s := got[0].Sentence(u); !strings.Contains(s, "2.79 million vehicles against a target of 2.60 million vehicles (107%): target met") {
+		t.Errorf("sentence %q", s)
+	}
+	// Only Jan–Nov loaded: 2.4981 of 2.6 million = 96% by November, and a
+	// projection at the same pace, labelled as such.
+	partial := d.Clone()
+	partial.Observations = nil
+	for _, o := range d.Observations {
+		if !(o.City == "Chongqing" && o.Year == 2025 && o.Period == "FY") {
+			partial.AddObservation(o)
+		}
+	}
+	got = TargetProgress(partial, "Chongqing", importer.Production)
+	if len(got) != 1 || got[0].Period != "YTD11" || math.Round(got[0].Share) != 96 || got[0].Met() {
+		t.Fatalf("Jan–Nov only: %+v, want 96%% by November", got)
+	}
+	if p := got[0].Projected; math.Abs(p-2498100*12/11.0) > 1 {
+		t.Errorf("projection %v", p)
+	}
+	s := got[0].Sentence(u)
+	for _, want := range []string{"2.50 million vehicles of the 2.60 million vehicles target by November (96%)", "Projection: about 2.73 million", "not a stated figure"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("sentence %q lacks %q", s, want)
+		}
+	}
+}
+
+func TestChineseChartText(t *testing.T) {
+	d := defaultData(t)
+	spec := Compare(d, Choice{Metric: importer.Production, Years: []int{2025}, Period: "YTD11", Unit: "10k", Lang: "zh"})
+	if spec.Title != "汽车产量（按城市），2025年" || !strings.Contains(spec.Subtitle, "1–11月") || !strings.Contains(spec.ValueAxis, "万辆") {
+		t.Errorf("Chinese compare text: %q / %q / %q", spec.Title, spec.Subtitle, spec.ValueAxis)
+	}
+	if spec.Bars[0].City != "重庆" || !strings.HasPrefix(spec.Footer, "来源：") {
+		t.Errorf("bars %v footer %q", spec.Bars, spec.Footer)
+	}
+	tl := Timeline(d, Choice{Metric: importer.Production, Cities: []string{"Chongqing"}, Event: -1, Lang: "zh"})
+	if !strings.HasPrefix(tl.Title, "重庆：汽车产量") || tl.Target == nil || !strings.Contains(tl.Target.Label, "2025年目标") {
+		t.Errorf("Chinese timeline: %q, target %+v", tl.Title, tl.Target)
 	}
 }

@@ -1,0 +1,106 @@
+package views
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"autocities/importer"
+)
+
+const (
+	prefRecent = "recentFiles"
+	maxRecent  = 10
+)
+
+// restore puts the saved workspace in place of the default data, and saves
+// every later change to it.
+func (u *ui) restore() error {
+	d, rep, err := u.ws.load()
+	if d != nil {
+		u.state.SetData(d, rep)
+	}
+	u.state.OnSaved(u.ws.store)
+	return err
+}
+
+// newWorkspace starts from nothing, after a confirm; undoable.
+func (u *ui) newWorkspace() {
+	dialog.ShowConfirm(lang.L("New workspace"), lang.L("Start an empty workspace? The current data can be brought back with Undo."), func(ok bool) {
+		if ok {
+			u.state.Change(&importer.DataSet{}, nil, lang.L("new workspace"))
+		}
+	}, u.win)
+}
+
+// resetToDefault goes back to the built-in data, after a confirm; undoable.
+func (u *ui) resetToDefault() {
+	dialog.ShowConfirm(lang.L("Reset to default data"), lang.L("Replace the current data by the built-in data? Imports and corrections can be brought back with Undo."), func(ok bool) {
+		if !ok {
+			return
+		}
+		d, rep, err := DefaultData()
+		if err != nil {
+			dialog.ShowError(err, u.win)
+			return
+		}
+		u.state.Change(d, rep, lang.L("reset to default data"))
+	}, u.win)
+}
+
+// saveWorkspaceAs writes the working data as a canonical workbook the user
+// can open in Excel or bring back with Import.
+func (u *ui) saveWorkspaceAs() {
+	d := u.state.Data()
+	u.saveFile("auto-cities-workspace.xlsx", []string{".xlsx"}, func(path string) error {
+		return d.SaveWorkbook(path, importer.WorkbookOptions{AppVersion: Version})
+	})
+}
+
+// addRecent puts files first in the recent list.
+func (u *ui) addRecent(paths ...string) {
+	prefs := u.app.Preferences()
+	list := prefs.StringList(prefRecent)
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		list = slices.DeleteFunc(list, func(s string) bool { return s == p })
+		list = append([]string{p}, list...)
+	}
+	if len(list) > maxRecent {
+		list = list[:maxRecent]
+	}
+	prefs.SetStringList(prefRecent, list)
+	u.recentItem.ChildMenu.Items = u.recentItems()
+	u.mainMenu.Refresh()
+}
+
+// recentItems lists the last files imported; files no longer there are
+// greyed out with the reason.
+func (u *ui) recentItems() []*fyne.MenuItem {
+	var items []*fyne.MenuItem
+	for _, p := range u.app.Preferences().StringList(prefRecent) {
+		path := p
+		item := fyne.NewMenuItem(filepath.Base(path)+"  —  "+filepath.Dir(path), func() { u.importPaths([]string{path}, false) })
+		if _, err := os.Stat(path); err != nil {
+			item.Disabled = true
+			reason := lang.L("cannot be opened")
+			if errors.Is(err, os.ErrNotExist) {
+				reason = lang.L("missing: moved or deleted")
+			}
+			item.Label = fmt.Sprintf("%s  —  %s", filepath.Base(path), reason)
+		}
+		items = append(items, item)
+	}
+	if len(items) == 0 {
+		items = append(items, &fyne.MenuItem{Label: lang.L("No recent files"), Disabled: true})
+	}
+	return items
+}
