@@ -4,6 +4,7 @@
 package views
 
 import (
+	"log"
 	"sync"
 
 	"autocities/importer"
@@ -26,11 +27,15 @@ type State struct {
 	listeners []func()
 
 	undo, redo []snapshot
-	saved      func(*importer.DataSet) // called after every change (the workspace)
+	nextID     int64
+	saved      func(current *importer.DataSet, undo, redo []snapshot) // after every change (the workspace)
+	load       func(id int64) (*importer.DataSet, error)              // a snapshot kept on disk only
 }
 
 // snapshot is one state of the data, and the change that led away from it.
+// After a restart its data is on disk only (data nil) until it is needed.
 type snapshot struct {
+	id     int64
 	data   *importer.DataSet
 	report *importer.FileReport
 	label  string // "import of yearbook.xlsx", "edit of Chongqing 2024 production"
@@ -69,7 +74,8 @@ func (s *State) SetData(d *importer.DataSet, rep *importer.FileReport) {
 // and tells every listener.
 func (s *State) Change(d *importer.DataSet, rep *importer.FileReport, label string) {
 	s.mu.Lock()
-	s.undo = append(s.undo, snapshot{s.data, s.report, label})
+	s.nextID++
+	s.undo = append(s.undo, snapshot{s.nextID, s.data, s.report, label})
 	if len(s.undo) > maxUndo {
 		s.undo = s.undo[len(s.undo)-maxUndo:]
 	}
@@ -93,8 +99,18 @@ func (s *State) step(from, to *[]snapshot) bool {
 		return false
 	}
 	last := (*from)[len(*from)-1]
+	if last.data == nil { // kept on disk since the last start
+		d, err := s.load(last.id)
+		if err != nil {
+			s.mu.Unlock()
+			log.Printf("undo: %v", err)
+			return false
+		}
+		last.data = d
+	}
 	*from = (*from)[:len(*from)-1]
-	*to = append(*to, snapshot{s.data, s.report, last.label})
+	s.nextID++
+	*to = append(*to, snapshot{s.nextID, s.data, s.report, last.label})
 	s.data, s.report = last.data, last.report
 	s.mu.Unlock()
 	s.changed()
@@ -116,13 +132,27 @@ func lastLabel(h []snapshot) string {
 	return h[len(h)-1].label
 }
 
-// OnSaved sets what runs after every change, such as saving the workspace.
-func (s *State) OnSaved(f func(*importer.DataSet)) { s.saved = f }
+// persist sets what runs after every change (saving the workspace and its
+// history), restores a history saved earlier, and how to read a snapshot
+// kept on disk.
+func (s *State) persist(saved func(*importer.DataSet, []snapshot, []snapshot), undo, redo []snapshot,
+	load func(int64) (*importer.DataSet, error)) {
+	s.mu.Lock()
+	s.saved, s.undo, s.redo, s.load = saved, undo, redo, load
+	for _, h := range append(append([]snapshot(nil), undo...), redo...) {
+		s.nextID = max(s.nextID, h.id)
+	}
+	s.mu.Unlock()
+}
 
 func (s *State) save() {
-	if s.saved != nil {
-		s.saved(s.Data())
+	if s.saved == nil {
+		return
 	}
+	s.mu.RLock()
+	d, undo, redo := s.data, append([]snapshot(nil), s.undo...), append([]snapshot(nil), s.redo...)
+	s.mu.RUnlock()
+	s.saved(d, undo, redo)
 }
 
 func (s *State) changed() {

@@ -39,6 +39,7 @@ func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 	applyTheme(a, a.Preferences().String(prefTheme))
 	u := &ui{app: a, state: s, win: a.NewWindow("Auto Cities"), ws: newWorkspace(a)}
 	restoreErr := u.restore()
+	defer u.updateUndoItems()
 	u.compare = newCompareTab(s)
 	u.timeline = newTimelineTab(s)
 	u.rank = newRankTab(s)

@@ -23,10 +23,12 @@ const (
 // every later change to it.
 func (u *ui) restore() error {
 	d, rep, err := u.ws.load()
+	var undo, redo []snapshot
 	if d != nil {
 		u.state.SetData(d, rep)
+		undo, redo = u.ws.loadHistory()
 	}
-	u.state.OnSaved(u.ws.store)
+	u.state.persist(u.ws.store, undo, redo, u.ws.loadSnapshot)
 	return err
 }
 

@@ -132,6 +132,23 @@ func TestWorkspaceSurvivesRestart(t *testing.T) {
 	if p := st.Preferred(); p.Value != 2550000 || p.EditedFrom == nil || *p.EditedFrom != 2540000 {
 		t.Errorf("the correction after the restart: %+v", p)
 	}
+	// The history came along: undo removes the edit, then the import.
+	if got := s2.UndoLabel(); got != "edit" {
+		t.Fatalf("after the restart Undo would undo %q, want the edit", got)
+	}
+	if !s2.Undo() {
+		t.Fatal("undo after the restart failed")
+	}
+	st, _ = s2.Data().Lookup(importer.Key{City: "Chongqing", Year: 2024, Period: "FY", Metric: importer.Production})
+	if p := st.Preferred(); p.Value != 2540000 {
+		t.Errorf("undo after the restart left %v, want the stated 2,540,000", p.Value)
+	}
+	if !s2.Undo() || s2.UndoLabel() != "" {
+		t.Error("the import could not be undone after the restart")
+	}
+	if _, ok := s2.Data().Lookup(importer.Key{City: "Wuhu", Year: 2024, Period: "FY", Metric: importer.Production}); ok {
+		t.Error("undoing the import left its rows")
+	}
 }
 
 // TestWorkspaceSaveCutShort: a save that fails half-way leaves the
@@ -143,7 +160,7 @@ func TestWorkspaceSaveCutShort(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws.store(d)
+	ws.store(d, nil, nil)
 	ws.wait()
 	before, err := os.ReadFile(ws.path)
 	if err != nil {
@@ -154,7 +171,7 @@ func TestWorkspaceSaveCutShort(t *testing.T) {
 	ws.save = func(d *importer.DataSet, path string) error {
 		return d.SaveWorkbook(path, importer.WorkbookOptions{Cancel: cancelled})
 	}
-	ws.store(&importer.DataSet{})
+	ws.store(&importer.DataSet{}, nil, nil)
 	ws.wait()
 	after, _ := os.ReadFile(ws.path)
 	if string(before) != string(after) {
