@@ -8,10 +8,34 @@ BIN   ?= autocities
 BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 TEST_PKGS  := gcc libc6-dev fonts-wqy-microhei
+# Packaging: xz for the Linux .tar.xz, zip for the Windows .zip, mingw-w64
+# to cross-build the Windows .exe with cgo.
+LINUX_PKG_PKGS   := xz-utils
+WINDOWS_PKG_PKGS := gcc-mingw-w64-x86-64 zip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UNAME := $(shell uname -s)
 
-.PHONY: run build test lint bench deps deps-test generate clean
+.PHONY: run build build-release test lint bench deps deps-test generate clean \
+        package-linux package-windows package-darwin install uninstall stage
+
+# --- Packaging -------------------------------------------------------------
+# The fyne CLI, run with go run: pinning it as a tool in go.mod would pull
+# Fyne up to v2.8.1. `go run -exec "env VAR=..."` hands cross-build settings
+# (CC, GOARCH) to the CLI's own go build without building the CLI with them.
+FYNE_CLI   := fyne.io/tools/cmd/fyne@v1.7.4
+ACTIONLINT := github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+VERSION    ?= $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+ARCH       := $(shell $(GO) env GOARCH)
+DIST       := dist
+# fyne package writes into the source folder while it works (a metadata .go
+# file, a .syso, FyneApp.toml's Build number), so it works on a copy.
+STAGE      := .cache/package
+# --release: -trimpath, -ldflags "-s -w", tags release and migrated_fynedo.
+PACKAGE    := package --release --app-version $(VERSION)
+LINUX_TAR  := $(DIST)/autocities-$(VERSION)-linux-$(ARCH).tar.xz
+WINDOWS_ZIP := $(DIST)/autocities-$(VERSION)-windows-amd64.zip
+DARWIN_ARCH ?= $(ARCH)
+DARWIN_ZIP := $(DIST)/autocities-$(VERSION)-macos-$(DARWIN_ARCH).zip
 
 run: deps build
 	./$(BIN)
@@ -29,11 +53,16 @@ test: deps-test
 	$(GO) vet -tags ci ./...
 	$(GO) test -race -tags ci ./...
 
+# Vets for all three systems. For macOS only the packages that do not import
+# Fyne's widgets: one of Fyne's widget files needs cgo (Objective-C) on
+# darwin, which needs a Mac; the Mac CI jobs build those.
 lint: deps-test
 	@files=$$(gofmt -l .); if [ -n "$$files" ]; then echo "gofmt needed: $$files"; exit 1; fi
 	$(GO) vet -tags ci ./...
 	CGO_ENABLED=0 GOOS=windows $(GO) vet -tags ci ./...
-	CGO_ENABLED=0 GOOS=darwin $(GO) vet -tags ci ./...
+	CGO_ENABLED=0 GOOS=darwin $(GO) vet -tags ci $$(CGO_ENABLED=0 GOOS=darwin $(GO) list -tags ci \
+	  -f '{{.ImportPath}} {{join .Deps " "}} ' ./... | grep -v ' fyne.io/fyne/v2/internal/widget ' | cut -d' ' -f1)
+	$(GO) run $(ACTIONLINT) .github/workflows/*.yml
 
 bench:
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
@@ -42,7 +71,54 @@ generate:
 	$(GO) generate ./...
 
 clean:
-	rm -f $(BIN)
+	rm -rf $(BIN) $(DIST) $(STAGE)
+
+# stage copies the source tree (without builds and caches) to $(STAGE).
+stage:
+	rm -rf $(STAGE) && mkdir -p $(STAGE)
+	tar -c --exclude-vcs --exclude=./$(DIST) --exclude=./.cache --exclude=./.ci \
+	  --exclude='*.test' --exclude=./$(BIN) --exclude=./$(BIN).exe . | tar -x -C $(STAGE)
+
+# Linux: binary, .desktop file (opens .xlsx, .xlsm, .csv) and icon, with a
+# Makefile for (user-)install, as .tar.xz.
+package-linux: deps
+	@$(MAKE) --no-print-directory install-pkgs PKGS="$(LINUX_PKG_PKGS)"
+	@$(MAKE) --no-print-directory stage
+	cd $(STAGE) && $(GO) run $(FYNE_CLI) $(PACKAGE) --os linux
+	mkdir -p $(DIST) && mv "$(STAGE)/Auto Cities.tar.xz" $(LINUX_TAR)
+	@echo "$(LINUX_TAR): $$(du -h $(LINUX_TAR) | cut -f1)"
+
+# Windows, cross-built with mingw-w64: a GUI .exe (no console window) with
+# icon, version and manifest resources, zipped with the README and licence.
+package-windows:
+	@$(MAKE) --no-print-directory install-pkgs PKGS="$(WINDOWS_PKG_PKGS)"
+	@$(MAKE) --no-print-directory stage
+	cd $(STAGE) && $(GO) run -exec "env CC=x86_64-w64-mingw32-gcc GOARCH=amd64" $(FYNE_CLI) $(PACKAGE) --os windows
+	mkdir -p $(DIST) && mv "$(STAGE)/Auto Cities.exe" $(DIST)/autocities.exe
+	rm -f $(WINDOWS_ZIP) && zip -q -j -X $(WINDOWS_ZIP) $(DIST)/autocities.exe README.md LICENSE
+	@echo "$(WINDOWS_ZIP): $$(du -h $(WINDOWS_ZIP) | cut -f1)"
+
+# macOS, on a Mac: Auto Cities.app, zipped. DARWIN_ARCH=amd64 or arm64
+# (default: this Mac's) cross-builds with clang -arch.
+package-darwin: deps
+	@$(MAKE) --no-print-directory stage
+	cd $(STAGE) && $(GO) run -exec "env GOARCH=$(DARWIN_ARCH) 'CC=clang -arch $(if $(filter amd64,$(DARWIN_ARCH)),x86_64,arm64)'" \
+	  $(FYNE_CLI) $(PACKAGE) --os darwin
+	mkdir -p $(DIST) && rm -f $(DARWIN_ZIP)
+	cd $(STAGE) && ditto -c -k --keepParent "Auto Cities.app" $(CURDIR)/$(DARWIN_ZIP)
+	@echo "$(DARWIN_ZIP): $$(du -h $(DARWIN_ZIP) | cut -f1)"
+
+# install: the Linux package, for the current user (~/.local: bin, the
+# applications menu, the icon), with "Open with" for spreadsheets.
+install: package-linux
+	rm -rf $(STAGE)-linux && mkdir -p $(STAGE)-linux && tar -xJf $(LINUX_TAR) -C $(STAGE)-linux
+	$(MAKE) --no-print-directory -C $(STAGE)-linux user-install
+	-command -v update-desktop-database >/dev/null && update-desktop-database -q $(HOME)/.local/share/applications
+	@echo "installed $(HOME)/.local/bin/autocities; Auto Cities is in the applications menu"
+
+uninstall:
+	rm -f $(HOME)/.local/share/applications/io.github.autocities.desktop $(HOME)/.local/bin/autocities \
+	  $(HOME)/.local/share/icons/io.github.autocities.png
 
 deps:
 	@$(MAKE) --no-print-directory install-pkgs PKGS="$(BUILD_PKGS)"

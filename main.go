@@ -5,7 +5,9 @@ package main
 
 import (
 	"fmt"
+	"log"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -15,8 +17,14 @@ import (
 )
 
 func main() {
+	start := time.Now() // start-up is timed from here (package inits run before)
 	if code, ok := views.RunCommand(os.Args[1:], os.Stdout, os.Stderr); ok {
 		os.Exit(code)
+	}
+	if os.Getenv("AUTOCITIES_TRACE") == "1" {
+		views.FirstChart = func() {
+			log.Printf("trace: first chart drawn %d ms after main started", time.Since(start).Milliseconds())
+		}
 	}
 	d, rep, err := views.DefaultData()
 	if err != nil {

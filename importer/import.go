@@ -13,6 +13,20 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// How a file is read (files named by what they do):
+//   - sniff.go tells the format by the first bytes (zip, OLE2, text, PDF);
+//     OLE2 is a legacy .xls or, with an EncryptedPackage stream, an
+//     encrypted workbook that excelize decrypts with the password.
+//   - xlsxbook.go reads the workbook's structure (sheets, visibility,
+//     shared strings and styles parts) with encoding/xml: they are small.
+//   - xlsxscan.go and xmlscan.go scan sharedStrings.xml and each sheet
+//     with a byte scanner, every inflated byte counted against the limit.
+//   - csv.go decodes text (UTF-8, UTF-16, GBK/GB18030) and splits it.
+//   - table.go keeps a sheet's first rows, layout.go and header.go decide
+//     its layout from them, then every row streams through table.go.
+//   - cities.go, units.go, periods.go, metrics.go and numbers.go normalise
+//     what the cells say.
+
 // ImportOptions tune an import.
 type ImportOptions struct {
 	// Password opens a password-protected workbook; without it such a

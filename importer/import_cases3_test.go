@@ -3,6 +3,7 @@ package importer
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -33,6 +34,24 @@ func percentXLSX(t *testing.T, dir string) string {
 	}
 	return p
 }
+
+// dateHeaderXLSX has months as date cells in the header row.
+func dateHeaderXLSX(t *testing.T, dir string) string {
+	f := excelize.NewFile()
+	defer f.Close()
+	ym, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("yyyy-mm")})
+	f.SetSheetName("Sheet1", "汽车产量(辆)")
+	f.SetSheetRow("汽车产量(辆)", "A1", &[]any{"城市", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)})
+	f.SetSheetRow("汽车产量(辆)", "A2", &[]any{"石家庄", 8000, 7500})
+	f.SetCellStyle("汽车产量(辆)", "B1", "C1", ym)
+	p := filepath.Join(dir, "datehead.xlsx")
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func ptr[T any](v T) *T { return &v }
 
 func moreCases3() []importCase {
 	return []importCase{

@@ -7,7 +7,8 @@ import (
 )
 
 func importCases() []importCase {
-	return append(append(append(baseCases(), moreCases()...), moreCases2()...), moreCases3()...)
+	all := append(append(append(baseCases(), moreCases()...), moreCases2()...), moreCases3()...)
+	return append(all, moreCases4()...)
 }
 
 func baseCases() []importCase {

@@ -33,11 +33,18 @@ func headerStart(rows []gridRow) int {
 
 // distinctTexts counts different texts in a row: a title merged across the
 // table fills many cells with one text.
-// Unit statements ("单位：万辆") and dates beside a title do not count.
+// Unit statements ("单位：万辆") and one date beside a title do not count;
+// several dates are a header of months.
 func distinctTexts(r gridRow) int {
+	dates := 0
+	for _, c := range r.cells {
+		if !c.num && isDateText(c.text) {
+			dates++
+		}
+	}
 	n := 0
 	for i, c := range r.cells {
-		if isUnitStatement(c.text) || !c.num && isDateText(c.text) {
+		if isUnitStatement(c.text) || dates == 1 && !c.num && isDateText(c.text) {
 			continue
 		}
 		if i == 0 || c.text != r.cells[i-1].text {
@@ -122,8 +129,9 @@ func allHeaderWords(r gridRow) bool {
 }
 
 // buildColumns joins the header rows of each column (merged cells filled)
-// and classifies them.
-func buildColumns(hdr []gridRow, merged bool) []column {
+// and classifies them. Columns with data but no header (a city column whose
+// top cell is empty) join with an empty header, to be read by content.
+func buildColumns(hdr, data []gridRow, merged bool) []column {
 	texts := map[int][]string{}
 	units := map[int]*unit{}
 	maxC := 0
@@ -146,9 +154,16 @@ func buildColumns(hdr []gridRow, merged bool) []column {
 	if !merged && len(hdr) > 1 {
 		fillRight(hdr, texts)
 	}
+	for _, r := range data[:min(len(data), 60)] {
+		for _, c := range r.cells {
+			if _, ok := texts[c.col]; !ok && c.col < maxC {
+				texts[c.col] = nil
+			}
+		}
+	}
 	var cols []column
 	for c := 1; c <= maxC; c++ {
-		if len(texts[c]) == 0 && units[c] == nil {
+		if _, ok := texts[c]; !ok && units[c] == nil {
 			continue
 		}
 		col := column{col: c, header: strings.Join(texts[c], " "), unit: units[c]}

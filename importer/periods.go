@@ -184,6 +184,9 @@ func englishMonths(t string, w when) (when, bool) {
 	case 0:
 		return w, false
 	case 1:
+		if strings.Contains(t, "ytd") || strings.Contains(t, "year to date") || strings.Contains(t, "cumulative") {
+			return withMonth(w, strconv.Itoa(months[0]), "YTD"), true // "YTD Nov 2025"
+		}
 		return withMonth(w, strconv.Itoa(months[0]), "M"), true
 	}
 	return monthRange(w, strconv.Itoa(months[0]), strconv.Itoa(months[len(months)-1])), true

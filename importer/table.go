@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -148,7 +149,7 @@ func (t *tableReader) makePlan(rows []gridRow, merged bool) {
 		titles = append(titles, texts(r)...)
 	}
 	sheetContext(p, t.name, titles)
-	p.cols = buildColumns(rows[h:h+depth], merged)
+	p.cols = buildColumns(rows[h:h+depth], rows[h+depth:], merged)
 	classifyByContent(p.cols, rows[h+depth:])
 	linkColumns(p.cols)
 	for i := range p.cols {
@@ -237,6 +238,9 @@ func (t *tableReader) checkPlan(data []gridRow) string {
 		}
 		if c.nev {
 			c.metric = nevMetric(p.metric)
+		}
+		if c.metric == ProductionRank && p.metric == NEVProduction {
+			c.metric = NEVProductionRank // "排名" on a sheet of NEV production
 		}
 		if c.metric == "" && (p.metric == "" || c.nev) && !t.hasRole(roleMetric) {
 			t.rep.issue(t.sheet, p.headerRow, c.col, false, "column %q: no metric in its header, a metric column, the title or the sheet name", c.header)
@@ -838,36 +842,32 @@ func (t *tableReader) layout() string {
 	return ""
 }
 
-// applyMerges copies each merged range's value into all its cells.
+// applyMerges copies each merged range's value into all its cells, within
+// the rows kept (in row order). The work is bounded whatever the ranges.
 func applyMerges(rows []gridRow, merges []cellRange) {
 	if len(merges) == 0 || len(rows) == 0 {
 		return
 	}
-	byNum := map[int]int{}
-	for i, r := range rows {
-		byNum[r.num] = i
-	}
 	budget := 200000
 	for _, m := range merges {
-		top, ok := byNum[m.r1]
-		if !ok {
+		top := sort.Search(len(rows), func(i int) bool { return rows[i].num >= m.r1 })
+		if top == len(rows) || rows[top].num != m.r1 {
 			continue
 		}
 		v, ok := cellAt(rows[top], m.c1)
 		if !ok {
 			continue
 		}
-		for rn := m.r1; rn <= m.r2 && budget > 0; rn++ {
-			i, ok := byNum[rn]
-			if !ok {
-				continue
-			}
+		for i := top; i < len(rows) && rows[i].num <= m.r2 && budget > 0; i++ {
 			for c := m.c1; c <= m.c2 && budget > 0; c++ {
 				budget--
 				if _, have := cellAt(rows[i], c); !have {
 					rows[i].cells = insertCell(rows[i].cells, cell{col: c, text: v.text, num: v.num})
 				}
 			}
+		}
+		if budget <= 0 {
+			return
 		}
 	}
 }

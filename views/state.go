@@ -82,8 +82,8 @@ func (s *State) Change(d *importer.DataSet, rep *importer.FileReport, label stri
 	s.redo = nil
 	s.data, s.report = d, rep
 	s.mu.Unlock()
-	s.changed()
 	s.save()
+	s.changed()
 }
 
 // Undo goes back one change; false when there is none.
@@ -113,8 +113,8 @@ func (s *State) step(from, to *[]snapshot) bool {
 	*to = append(*to, snapshot{s.nextID, s.data, s.report, last.label})
 	s.data, s.report = last.data, last.report
 	s.mu.Unlock()
-	s.changed()
 	s.save()
+	s.changed()
 	return true
 }
 
