@@ -73,7 +73,7 @@ func TestEveryTextIsTranslated(t *testing.T) {
 	if len(keys) < 80 {
 		t.Fatalf("found only %d UI texts; the scan is broken", len(keys))
 	}
-	for _, file := range []string{"en.json", "zh.json"} {
+	for _, file := range []string{"en.json", "zh-Hans.json"} {
 		b, err := assets.Translations().ReadFile("translations/" + file)
 		if err != nil {
 			t.Fatal(err)
@@ -96,10 +96,10 @@ func TestEveryTextIsTranslated(t *testing.T) {
 				t.Errorf("%s has %q, which the UI no longer uses", file, k)
 			}
 		}
-		if file == "zh.json" {
+		if file == "zh-Hans.json" {
 			for k, v := range words {
 				if strings.Count(k, "%") != strings.Count(v, "%") || strings.Count(k, "{{") != strings.Count(v, "{{") {
-					t.Errorf("zh.json: %q → %q: placeholders differ", k, v)
+					t.Errorf("zh-Hans.json: %q → %q: placeholders differ", k, v)
 				}
 			}
 		}

@@ -34,7 +34,8 @@ func newTestState(t *testing.T) *State {
 func useLanguage(t *testing.T, code string) {
 	t.Helper()
 	load := func(code string) {
-		b, err := assets.Translations().ReadFile("translations/" + code + ".json")
+		file := map[string]string{"en": "en", "zh": "zh-Hans"}[code]
+		b, err := assets.Translations().ReadFile("translations/" + file + ".json")
 		if err != nil {
 			t.Fatal(err)
 		}
