@@ -1,14 +1,12 @@
 package charts
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"image"
 	"image/png"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -166,42 +164,7 @@ func Save(path string, spec any, opts Options) error {
 	default:
 		return fmt.Errorf("%w: %s", ErrFormat, filepath.Base(path))
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 256<<10)
-	if err := write(bw, spec, opts); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	ok = true
-	return nil
+	return saveAtomic(path, func(w io.Writer) error { return write(w, spec, opts) })
 }
 
 // tickRange is a continuous range that brings its own ticks, so go-chart

@@ -187,7 +187,7 @@ func saveAtomic(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot replace %s (%w); close it in PowerPoint and try again", filepath.Base(path), err)
+		return fmt.Errorf("cannot replace %s (%w); close it in the program that has it open and try again", filepath.Base(path), err)
 	}
 	return nil
 }

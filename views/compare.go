@@ -173,10 +173,7 @@ func (t *compare) onChoice() {
 	if t.sort.Selected == lang.L("A–Z") {
 		t.choice.Sort = "name"
 	}
-	t.choice.Cities = t.cities.chosen()
-	if len(t.choice.Cities) == 0 {
-		t.choice.Cities = []string{""} // nobody: an empty chart, not everybody
-	}
+	t.choice.Cities = t.cities.choice()
 	t.fillRows()
 	t.table.UnselectAll()
 	t.table.Refresh()

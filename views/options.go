@@ -1,6 +1,7 @@
 package views
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -129,6 +130,29 @@ func (c *cityChecks) selectCities(cities []string) {
 		labels = append(labels, cityLabel(name))
 	}
 	c.SetSelected(labels)
+}
+
+// offer shows the cities and ticks those of keep still offered; when none
+// is, Chongqing (the report's city), else the first.
+func (c *cityChecks) offer(cities, keep []string) {
+	c.setCities(cities)
+	keep = intersect(keep, cities)
+	if len(keep) == 0 && len(cities) > 0 {
+		keep = cities[:1]
+		if slices.Contains(cities, "Chongqing") {
+			keep = []string{"Chongqing"}
+		}
+	}
+	c.selectCities(keep)
+}
+
+// choice is the cities ticked for a chart: nobody is a chart of no city,
+// not of every city.
+func (c *cityChecks) choice() []string {
+	if got := c.chosen(); len(got) > 0 {
+		return got
+	}
+	return []string{""}
 }
 
 // chosen is the canonical names of the cities ticked.

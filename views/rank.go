@@ -80,13 +80,7 @@ func (t *rank) onMetric() {
 			t.choice.Metric = m
 		}
 	}
-	cities := t.state.Data().CitiesWith(t.choice.Metric)
-	t.cities.setCities(cities)
-	keep := intersect(t.choice.Cities, cities)
-	if len(keep) == 0 && len(cities) > 0 {
-		keep = cities[:1]
-	}
-	t.cities.selectCities(keep)
+	t.cities.offer(t.state.Data().CitiesWith(t.choice.Metric), t.choice.Cities)
 	t.updating = false
 	t.onChoice()
 }
@@ -95,10 +89,7 @@ func (t *rank) onChoice() {
 	if t.updating {
 		return
 	}
-	t.choice.Cities = t.cities.chosen()
-	if len(t.choice.Cities) == 0 {
-		t.choice.Cities = []string{""}
-	}
+	t.choice.Cities = t.cities.choice()
 	t.stated.SetText(t.statedText())
 	t.chart.Update()
 }

@@ -2,7 +2,6 @@ package views
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -93,16 +92,7 @@ func (t *timeline) onMetric() {
 	t.unit.Options = unitOptions(t.choice.Metric)
 	t.choice.Unit = t.state.unitPref(t.choice.Metric)
 	t.unit.SetSelected(unitLabel(chartspec.Unit(t.choice.Metric, t.choice.Unit)))
-	cities := t.state.Data().CitiesWith(t.choice.Metric)
-	t.cities.setCities(cities)
-	keep := intersect(t.choice.Cities, cities)
-	if len(keep) == 0 && len(cities) > 0 {
-		keep = cities[:1]
-		if slices.Contains(cities, "Chongqing") {
-			keep = []string{"Chongqing"}
-		}
-	}
-	t.cities.selectCities(keep)
+	t.cities.offer(t.state.Data().CitiesWith(t.choice.Metric), t.choice.Cities)
 	t.updating = false
 	t.onChoice()
 }
@@ -120,10 +110,7 @@ func (t *timeline) onChoice() {
 	if t.updating {
 		return
 	}
-	t.choice.Cities = t.cities.chosen()
-	if len(t.choice.Cities) == 0 {
-		t.choice.Cities = []string{""}
-	}
+	t.choice.Cities = t.cities.choice()
 	t.choice.Event = -1
 	t.eventRows = chartspec.Events(t.state.Data(), t.choice.Cities)
 	t.events.UnselectAll()
