@@ -1,6 +1,7 @@
 package views
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -36,6 +37,8 @@ func RunCommand(args []string, stdout, stderr io.Writer) (code int, ok bool) {
 		return inspect(args[1:], stdout, stderr), true
 	case "chart":
 		return chart(args[1:], stdout, stderr), true
+	case "export":
+		return export(args[1:], stdout, stderr), true
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK, true
@@ -48,6 +51,8 @@ const usage = `Auto Cities: China's car industry, city by city.
   autocities [FILE...]           open the window, with those files imported
   autocities inspect [FILE...]   print the data (default data, or the files merged) as CSV
   autocities chart [flags]       draw a chart to PNG or SVG (autocities chart -h lists the flags)
+  autocities export [--data FILE] -o OUT.xlsx|OUT.pptx|OUT.csv
+                                 the data as a workbook with native charts, a slide deck, or CSV
 `
 
 // DefaultData reads the built-in data set.
@@ -220,4 +225,67 @@ func chartOptions(size, preset, themeName string, scale float64, transparent boo
 		return opts, fmt.Errorf("scale %v is not between 1 and 4", scale)
 	}
 	return opts, nil
+}
+
+// export writes the canonical workbook (with native charts of the default
+// Compare and Timeline), the slide deck (Compare, Timeline and Rank with
+// their defaults) or the observations as CSV, by the output's extension.
+func export(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", "", "a file to export instead of the built-in data")
+	out := fs.String("o", "", "output file: OUT.xlsx, OUT.pptx or OUT.csv")
+	if err := fs.Parse(args); err != nil {
+		return exitBadInput
+	}
+	ext := strings.ToLower(filepath.Ext(*out))
+	if ext != ".xlsx" && ext != ".pptx" && ext != ".csv" {
+		fmt.Fprintln(stderr, "export: -o OUT.xlsx, OUT.pptx or OUT.csv is required")
+		return exitBadInput
+	}
+	var files []string
+	if *data != "" {
+		files = []string{*data}
+		if err := importer.CheckExportTarget(*out, *data); err != nil {
+			fmt.Fprintf(stderr, "export: %v\n", err)
+			return exitBadInput
+		}
+	}
+	d, _, ok := loadData(files, stderr)
+	if !ok {
+		return exitBadInput
+	}
+	if err := writeExport(d, *out, ext); err != nil {
+		fmt.Fprintf(stderr, "export: %v\n", err)
+		return exitFailed
+	}
+	fmt.Fprintf(stdout, "wrote %s\n", *out)
+	return exitOK
+}
+
+func writeExport(d *importer.DataSet, out, ext string) error {
+	choices := chartspec.DeckChoices(d)
+	switch ext {
+	case ".csv":
+		return d.SaveCSV(out)
+	case ".pptx":
+		deck, err := chartspec.Deck(d, "Auto Cities", "China's car industry, city by city", choices, charts.Options{})
+		if err != nil {
+			return err
+		}
+		return charts.SaveDeck(out, deck)
+	}
+	opts := importer.WorkbookOptions{AppVersion: Version, Charts: chartspec.WorkbookCharts(d, choices[0], choices[1])}
+	for _, c := range choices[:2] {
+		spec, err := chartspec.Build(d, c)
+		if err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		if err := charts.WritePNG(&b, spec, charts.Options{Width: 1600, Height: 900}); err != nil {
+			return err
+		}
+		opts.Pictures = append(opts.Pictures, b.Bytes())
+	}
+	return d.SaveWorkbook(out, opts)
 }

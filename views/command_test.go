@@ -109,3 +109,30 @@ func TestChartCommandBadFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestExportCommand(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"data.xlsx", "deck.pptx", "obs.csv"} {
+		out := filepath.Join(dir, name)
+		if code, _, errs := run(t, "export", "-o", out); code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, errs)
+		}
+		if fi, err := os.Stat(out); err != nil || fi.Size() < 100 {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// The workbook reads back as the same data.
+	code, back, errs := run(t, "inspect", filepath.Join(dir, "data.xlsx"))
+	_, orig, _ := run(t, "inspect")
+	if code != 0 || back != orig {
+		t.Errorf("inspect of the exported workbook differs from the default data (exit %d): %s", code, errs)
+	}
+	// Never onto the file being exported.
+	src := filepath.Join(dir, "obs.csv")
+	if code, _, errs := run(t, "export", "--data", src, "-o", src); code != 2 || !strings.Contains(errs, "never overwrites") {
+		t.Errorf("export onto its source: exit %d, %q", code, errs)
+	}
+	if code, _, _ := run(t, "export", "-o", filepath.Join(dir, "x.doc")); code != 2 {
+		t.Errorf("unknown format: exit %d, want 2", code)
+	}
+}
