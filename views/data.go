@@ -307,6 +307,12 @@ func (t *dataTab) editSelected() {
 	o := t.obsRows[t.selected]
 	value := &widget.Entry{Text: importer.FormatValue(o.Value)}
 	value.ExtendBaseWidget(value)
+	value.Validator = func(s string) error { // Save stays disabled until the value reads
+		if _, err := importer.ParseNumber(s); err != nil {
+			return fmt.Errorf(lang.L("%q is not a number: write the value in %s, e.g. 2540000"), s, unitWord(o.Unit()))
+		}
+		return nil
+	}
 	qualifiers := []string{importer.Exact, importer.Approx, importer.Nearly, importer.MoreThan, importer.Estimate}
 	qual := widget.NewSelect(qualifiers, nil)
 	qual.SetSelected(o.Qualifier)
