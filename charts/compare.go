@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 
@@ -57,6 +58,14 @@ func (f *frame) compare(r surface, c *Compare) error {
 			name := ""
 			if g < len(c.Groups) {
 				name = c.Groups[g]
+			}
+			// Bars are shades of each city's colour; the grey swatches
+			// only show the order, so the words say which shade is which.
+			switch g {
+			case 0:
+				name = fmt.Sprintf(f.words.Lighter, name)
+			case groups - 1:
+				name = fmt.Sprintf(f.words.Darker, name)
 			}
 			legend = append(legend, legendItem{label: name, c: f.shade(neutral, g, groups)})
 		}
@@ -125,9 +134,9 @@ func (f *frame) compareLayout(c *Compare, groups int, slot float64) compareLayou
 		lay.valueSize = size
 		widest = 0
 		for _, b := range c.Bars {
-			for _, v := range b.Values {
+			for g, v := range b.Values {
 				if finite(v) {
-					widest = math.Max(widest, f.width(FormatValue(v, c.Decimals), size))
+					widest = math.Max(widest, f.width(b.mark(g)+FormatValue(v, c.Decimals), size))
 				}
 			}
 		}
@@ -221,7 +230,7 @@ func (f *frame) drawBars(r surface, c *Compare, lay compareLayout, yr tickRange,
 			if v < 0 {
 				ly = y + 5 + f.fm.capHeight(lay.valueSize)
 			}
-			labels = append(labels, placedText{s: FormatValue(v, c.Decimals), x: cx, y: ly, size: lay.valueSize, c: f.text, anchor: "middle"})
+			labels = append(labels, placedText{s: b.mark(g) + FormatValue(v, c.Decimals), x: cx, y: ly, size: lay.valueSize, c: f.text, anchor: "middle"})
 		}
 		row := float64(i % lay.nameRows)
 		ny := float64(box.Bottom) + 8 + f.fm.capHeight(lay.nameSize) + row*lh(lay.nameSize)

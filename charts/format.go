@@ -15,7 +15,7 @@ func FormatValue(v float64, decimals int) string {
 	if decimals < 0 {
 		decimals = 0
 	}
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	s := strconv.FormatFloat(roundHalfUp(v, decimals), 'f', decimals, 64)
 	neg := strings.HasPrefix(s, "-")
 	if neg {
 		s = s[1:]
@@ -39,6 +39,18 @@ func FormatValue(v float64, decimals int) string {
 	}
 	b.WriteString(frac)
 	return b.String()
+}
+
+// roundHalfUp rounds as people and Excel do: 0.865 → 0.87, although the
+// float nearest 0.865 is a hair below it. Fifteen significant digits drop
+// that binary noise before rounding half away from zero.
+func roundHalfUp(v float64, decimals int) float64 {
+	p := math.Pow(10, float64(decimals))
+	x, err := strconv.ParseFloat(strconv.FormatFloat(v*p, 'g', 15, 64), 64)
+	if err != nil {
+		return v
+	}
+	return math.Round(x) / p
 }
 
 // niceScale picks axis ticks from lo to hi (lo ≤ hi) with about maxTicks

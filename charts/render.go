@@ -282,6 +282,8 @@ func (w Words) withDefaults() Words {
 	def(&w.Rank, "National rank")
 	def(&w.Target, "Target %s")
 	def(&w.MonthYear, "%[1]s %[2]d")
+	def(&w.Lighter, "%s (lighter)")
+	def(&w.Darker, "%s (darker)")
 	for i := range w.Months {
 		def(&w.Months[i], monthNames[i])
 	}

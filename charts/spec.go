@@ -45,6 +45,15 @@ type Compare struct {
 type CompareBar struct {
 	City   string
 	Values []float64
+	Marks  []string // optional, per value: a prefix for its label, "~" (approximate) or ">" (more than)
+}
+
+// mark is the label prefix of value g, if any.
+func (b CompareBar) mark(g int) string {
+	if g < len(b.Marks) {
+		return b.Marks[g]
+	}
+	return ""
 }
 
 // Timeline is one or several cities' values over years, with events and an
@@ -69,6 +78,7 @@ type Point struct {
 	Value   float64
 	Partial bool
 	Label   string // e.g. "Jan–Nov" for partial points
+	Mark    string // a prefix for the value's label: "~" (approximate) or ">" (more than)
 }
 
 // Marker is an event on a timeline at a fractional year (2025.5 = mid-2025).
@@ -103,4 +113,6 @@ type Words struct {
 	Target       string     // "Target %s", a target line without a label
 	Months       [12]string // "Jan" … "Dec", for the event key
 	MonthYear    string     // "%[1]s %[2]d": month name, year
+	Lighter      string     // "%s (lighter)": legend of the first of grouped bars
+	Darker       string     // "%s (darker)": legend of the last of grouped bars
 }

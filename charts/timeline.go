@@ -423,7 +423,7 @@ func (f *frame) drawLines(r surface, s lineSpec, xr, yr tickRange, box chart.Box
 				text := p.Label
 				switch {
 				case s.rank:
-					text = FormatValue(p.Value, 0)
+					text = p.Mark + FormatValue(p.Value, 0)
 				case p.Partial:
 					key := itoa0(p.Year) + "\x00" + text
 					if text == "" || seen[key] {
@@ -432,7 +432,7 @@ func (f *frame) drawLines(r surface, s lineSpec, xr, yr tickRange, box chart.Box
 					seen[key] = true
 				case p.Year == lastYear(ser.Points) || len(seg) == 1:
 					// the latest value, and values with no line to read them by
-					text = FormatValue(p.Value, s.text.Decimals)
+					text = p.Mark + FormatValue(p.Value, s.text.Decimals)
 				default:
 					continue
 				}
@@ -536,14 +536,18 @@ func (f *frame) targetLabel(s lineSpec, x0, x1, y float64, box chart.Box, taken 
 		x      float64
 		y      float64
 		anchor string
-	}{{x1, y - 5, "end"}, {x0, y - 5, ""}, {x1, y + 5 + ch, "end"}, {x0 - 5, y + ch/2, "end"}, {x1 + 5, y + ch/2, ""}} {
+	}{{x1, y - 5, "end"}, {x0, y - 5, ""}, {x1, y + 5 + ch, "end"}, {x0 - 5, y + ch/2, "end"}, {x1 + 5, y + ch/2, ""},
+		{x1, y - 10 - ch, "end"}, {x0, y - 10 - ch, ""}, {x1, y + 10 + 2*ch, "end"}, {x0, y + 10 + 2*ch, ""}} {
 		b := textRect(c.x, c.y, w, ch, c.anchor)
 		if b.inside(box, -30) && !b.hits(*taken) {
 			*taken = append(*taken, b, rect{x0, y - 2, x1, y + 2})
 			return []placedText{{s: label, x: c.x, y: c.y, size: sizeSmall, c: f.text, anchor: c.anchor}}
 		}
 	}
-	return nil
+	// Nowhere free: a target line without its label is a stray dash, so the
+	// label goes above the line's end all the same (its halo keeps it legible).
+	*taken = append(*taken, textRect(x1, y-5, w, ch, "end"))
+	return []placedText{{s: label, x: x1, y: y - 5, size: sizeSmall, c: f.text, anchor: "end"}}
 }
 
 // placeLabel puts a small label next to a point where it hits nothing.

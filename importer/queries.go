@@ -120,8 +120,7 @@ func (d *DataSet) Timeline(city, metric string) []TimelinePoint {
 		if k.City != city || k.Metric != metric || strings.HasPrefix(k.Period, "M") {
 			continue
 		}
-		cur, ok := best[k.Year]
-		if !ok || comparePeriods(k.Period, cur.Key.Period) < 0 {
+		if cur, ok := best[k.Year]; !ok || betterForYear(s, cur) {
 			best[k.Year] = s
 		}
 	}
@@ -131,6 +130,19 @@ func (d *DataSet) Timeline(city, metric string) []TimelinePoint {
 	}
 	slices.SortFunc(out, func(a, b TimelinePoint) int { return cmp.Compare(a.Key.Year, b.Key.Year) })
 	return out
+}
+
+// betterForYear reports whether a stands for its year better than b: a
+// full year first; then a figure of normal confidence over a low one (a
+// weak Jan–Sep rank must not hide a firm H1 one); then the longer period.
+func betterForYear(a, b Stated) bool {
+	if (a.Key.Period == "FY") != (b.Key.Period == "FY") {
+		return a.Key.Period == "FY"
+	}
+	if la, lb := a.Preferred().Confidence == Low, b.Preferred().Confidence == Low; la != lb {
+		return lb
+	}
+	return comparePeriods(a.Key.Period, b.Key.Period) < 0
 }
 
 // YoY computes growth against the same period a year earlier, in percent,

@@ -182,3 +182,12 @@ func TestPeriodLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestTimelinePrefersFirmPartialPeriods(t *testing.T) {
+	d := &DataSet{}
+	d.AddObservation(Observation{City: "X", Year: 2024, Period: "YTD06", Metric: ProductionRank, Value: 1, Confidence: Normal})
+	d.AddObservation(Observation{City: "X", Year: 2024, Period: "YTD09", Metric: ProductionRank, Value: 3, Confidence: Low})
+	if tl := d.Ranks("X", ProductionRank); len(tl) != 1 || tl[0].Key.Period != "YTD06" {
+		t.Errorf("a low-confidence Jan–Sep rank hid the firm H1 one: %+v", tl)
+	}
+}

@@ -21,6 +21,7 @@ type timeline struct {
 	tab    *container.TabItem
 
 	metric, unit *widget.Select
+	shown        *widget.Select // which events the chart draws
 	cities       *cityChecks
 	chart        *Chart
 	progress     *widget.Label
@@ -35,6 +36,12 @@ func newTimelineTab(s *State) *timeline {
 	t.metric = widget.NewSelect(metricOptions(), func(string) { t.onMetric() })
 	t.unit = widget.NewSelect(nil, func(string) { t.onUnit() })
 	t.cities = newCityChecks(t.onChoice)
+	t.shown = widget.NewSelect(eventChoices(), nil)
+	t.shown.SetSelectedIndex(0)
+	t.shown.OnChanged = func(string) {
+		t.choice.Events = []string{chartspec.EventsKey, chartspec.EventsAll, chartspec.EventsNone}[max(0, t.shown.SelectedIndex())]
+		t.chart.Update()
+	}
 	t.chart = NewChart(t.spec, s.ChartTheme)
 	t.progress = widget.NewLabel("")
 	t.progress.Wrapping = fyne.TextWrapWord
@@ -56,7 +63,8 @@ func newTimelineTab(s *State) *timeline {
 	t.reload()
 
 	top := container.NewVBox(
-		container.NewHBox(label("Metric"), wide(t.metric, 250), label("Unit"), wide(t.unit, 200)),
+		container.NewHBox(label("Metric"), wide(t.metric, 250), label("Unit"), wide(t.unit, 200),
+			label("Events on chart"), wide(t.shown, 260)),
 		container.NewBorder(nil, nil, label("Cities"), nil, container.NewHScroll(t.cities.CheckGroup)),
 	)
 	side := container.NewVSplit(
@@ -157,4 +165,8 @@ func (t *timeline) onEvent(id widget.ListItemID) {
 	t.detail.SetText(fmt.Sprintf("%s · %s · %s\n%s\n\n%s\n\n%s: %s", e.Date, cityLabel(e.City), lang.L(e.Kind),
 		e.Title, e.Detail, lang.L("Source"), src))
 	t.chart.Update()
+}
+
+func eventChoices() []string {
+	return []string{lang.L("Key events (rankings, companies)"), lang.L("All events"), lang.L("No events")}
 }

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"autocities/charts"
 	"autocities/importer"
@@ -34,6 +36,25 @@ type Choice struct {
 	Sort   string // compare: "value" (default, largest first) or "name"
 	Event  int    // timeline: index of the highlighted event in Events(d, Cities); -1 none
 	Lang   string // chart text language: "" or "en" English, "zh" Chinese
+	Events string // timeline: which events to draw: EventsKey (default), EventsAll, EventsNone
+}
+
+// Which events a timeline draws. The one selected is always drawn.
+const (
+	EventsKey  = "key"  // rankings and company moves: the story in a few markers
+	EventsAll  = "all"  // every event of the cities
+	EventsNone = "none" // none
+)
+
+// drawn reports whether the timeline draws an event of this kind.
+func (c Choice) drawn(kind string) bool {
+	switch c.Events {
+	case EventsAll:
+		return true
+	case EventsNone:
+		return false
+	}
+	return kind == importer.KindRanking || kind == importer.KindCompany
 }
 
 // Defaults returns the command line's default choice for a kind of chart.
@@ -128,19 +149,55 @@ func (c Choice) sourceLine(d *importer.DataSet, ids []string) string {
 	case len(names) == 0:
 		return c.tr("Source: none stated")
 	case len(names) > 4:
-		return fmt.Sprintf(c.tr("Sources: %s and %d more (see the Data tab)"), strings.Join(names[:3], c.tr("; ")), len(names)-3)
+		return fmt.Sprintf(c.tr("Sources: %s and %d more"), strings.Join(names[:3], c.tr("; ")), len(names)-3)
 	case len(names) > 1:
 		return c.tr("Sources: ") + strings.Join(names, c.tr("; "))
 	}
 	return c.tr("Source: ") + names[0]
 }
 
-func yearsLabel(years []int) string {
+func (c Choice) yearsLabel(years []int) string {
 	var parts []string
 	for _, y := range years {
-		parts = append(parts, strconv.Itoa(y))
+		s := strconv.Itoa(y)
+		if c.Lang == "zh" {
+			s += "年"
+		}
+		parts = append(parts, s)
+	}
+	if len(parts) == 2 {
+		return parts[0] + c.tr(" vs ") + parts[1]
 	}
 	return strings.Join(parts, ", ")
+}
+
+// mark is the label prefix that keeps a weak figure from looking as solid
+// as a firm one: ">" for "more than", "~" for approximate, estimated or
+// low-confidence figures.
+func mark(o importer.Observation) string {
+	switch {
+	case o.Qualifier == importer.MoreThan:
+		return ">"
+	case o.Qualifier == importer.Approx || o.Qualifier == importer.Nearly ||
+		o.Qualifier == importer.Estimate || o.Confidence == importer.Low:
+		return "~"
+	}
+	return ""
+}
+
+// withMarkKey adds to the source line what the marks mean, when any is used.
+func (c Choice) withMarkKey(footer string, marks map[string]bool) string {
+	var keys []string
+	if marks["~"] {
+		keys = append(keys, c.tr("~ approximate or from a weaker source"))
+	}
+	if marks[">"] {
+		keys = append(keys, c.tr("> more than"))
+	}
+	if len(keys) == 0 {
+		return footer
+	}
+	return footer + " · " + strings.Join(keys, c.tr("; "))
 }
 
 func (c Choice) periodPhrase(period string) string {
@@ -161,8 +218,7 @@ func Compare(d *importer.DataSet, c Choice) charts.Compare {
 	}
 	period := cmp.Or(c.Period, "FY")
 	spec := charts.Compare{Text: charts.Text{
-		Title: fmt.Sprintf(c.tr("%s by city, %s"), c.metric(c.Metric), yearsLabel(years)),
-		Subtitle: fmt.Sprintf(c.tr("%s · %s %s · %s"), c.metric(c.Metric), yearsLabel(years),
+		Subtitle: fmt.Sprintf(c.tr("%s · %s %s · %s"), c.metric(c.Metric), c.yearsLabel(years),
 			c.periodPhrase(period), c.unit(u)),
 		ValueAxis: c.axisTitle(c.Metric, u),
 		Decimals:  u.Decimals,
@@ -170,30 +226,52 @@ func Compare(d *importer.DataSet, c Choice) charts.Compare {
 	for _, y := range years {
 		spec.Groups = append(spec.Groups, strconv.Itoa(y))
 	}
-	values := map[string][]float64{}
+	bars := map[string]*charts.CompareBar{}
 	var sources []string
+	marks := map[string]bool{}
 	for i, y := range years {
 		for _, s := range d.Compare(c.Metric, y, period) {
 			city := s.Key.City
 			if len(c.Cities) > 0 && !slices.Contains(c.Cities, city) {
 				continue
 			}
-			if values[city] == nil {
-				values[city] = nanSlice(len(years))
+			if bars[city] == nil {
+				bars[city] = &charts.CompareBar{City: city, Values: nanSlice(len(years)), Marks: make([]string, len(years))}
 			}
-			values[city][i] = s.Preferred().Value / u.Divisor
-			sources = append(sources, s.Preferred().SourceID)
+			p := s.Preferred()
+			bars[city].Values[i], bars[city].Marks[i] = p.Value/u.Divisor, mark(p)
+			marks[mark(p)] = true
+			sources = append(sources, p.SourceID)
 		}
 	}
-	for city, v := range values {
-		spec.Bars = append(spec.Bars, charts.CompareBar{City: city, Values: v})
+	for _, b := range bars {
+		spec.Bars = append(spec.Bars, *b)
 	}
 	sortBars(spec.Bars, c.Sort, importer.IsRank(c.Metric))
 	for i := range spec.Bars {
 		spec.Bars[i].City = c.city(spec.Bars[i].City)
 	}
-	spec.Footer = c.sourceLine(d, sources)
+	spec.Title = c.compareTitle(spec.Bars, years, period)
+	spec.Footer = c.withMarkKey(c.sourceLine(d, sources), marks)
 	return spec
+}
+
+// compareTitle: "Vehicle production by city, 2025"; a partial year says
+// so ("…, Jan–Nov 2025"); a single city is named ("Chongqing: vehicle
+// export value, Jan–Nov 2025").
+func (c Choice) compareTitle(bars []charts.CompareBar, years []int, period string) string {
+	when := c.yearsLabel(years)
+	if period != "FY" {
+		when = fmt.Sprintf(c.tr("%s %s"), c.period(period), when)
+	}
+	if len(bars) == 1 {
+		metric := c.metric(c.Metric)
+		if c.Lang != "zh" {
+			metric = lowerFirst(metric)
+		}
+		return fmt.Sprintf(c.tr("%s: %s, %s"), bars[0].City, metric, when)
+	}
+	return fmt.Sprintf(c.tr("%s by city, %s"), c.metric(c.Metric), when)
 }
 
 func nanSlice(n int) []float64 {
@@ -229,16 +307,19 @@ func (c Choice) axisTitle(metric string, u DisplayUnit) string {
 	if importer.IsRank(metric) {
 		return c.tr("Rank among Chinese cities (1 = top)")
 	}
-	return fmt.Sprintf(c.tr("%s (%s)"), c.metric(metric), c.unit(u))
+	return upperFirst(c.unit(u)) // the title and subtitle already name the metric
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // lowerFirst writes "Vehicle production" as "vehicle production" after a
 // colon (Chinese has no case).
 func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 func (c Choice) cityList(cities []string) string {
@@ -259,48 +340,80 @@ func Timeline(d *importer.DataSet, c Choice) charts.Timeline {
 	if len(cities) == 0 {
 		cities = []string{"Chongqing"}
 	}
-	spec := charts.Timeline{}
-	var sources []string
-	lo, hi := math.MaxInt, math.MinInt
-	for _, city := range cities {
-		s := charts.Series{City: c.city(city)}
-		for _, p := range d.Timeline(city, c.Metric) {
-			pt := charts.Point{Year: p.Key.Year, Value: p.Preferred().Value / u.Divisor, Partial: p.Partial}
-			if p.Partial {
-				pt.Label = c.period(p.Key.Period)
-			}
-			s.Points = append(s.Points, pt)
-			sources = append(sources, p.Preferred().SourceID)
-			lo, hi = min(lo, p.Key.Year), max(hi, p.Key.Year)
-		}
-		spec.Series = append(spec.Series, s)
-	}
-	span := ""
-	if lo <= hi {
-		span = fmt.Sprintf(c.tr(", %d–%d"), lo, hi)
-	}
+	ls := c.lines(cities, u.Divisor, false, func(city string) []importer.TimelinePoint { return d.Timeline(city, c.Metric) })
+	spec := charts.Timeline{Series: ls.series}
 	metric := c.metric(c.Metric)
 	if c.Lang != "zh" {
 		metric = lowerFirst(metric)
 	}
+	sub := c.tr("%s · full years · %s")
+	if ls.partial {
+		sub = c.tr("%s · full years; hollow points are partial years · %s")
+	}
 	spec.Text = charts.Text{
-		Title:     fmt.Sprintf(c.tr("%s: %s%s"), c.cityList(cities), metric, span),
-		Subtitle:  fmt.Sprintf(c.tr("%s · full years; hollow points are partial years · %s"), c.metric(c.Metric), c.unit(u)),
+		Title:     fmt.Sprintf(c.tr("%s: %s%s"), c.cityList(cities), metric, c.span(ls)),
+		Subtitle:  fmt.Sprintf(sub, c.metric(c.Metric), c.unit(u)),
 		ValueAxis: c.axisTitle(c.Metric, u),
 		Decimals:  u.Decimals,
 	}
-	if lo <= hi {
-		spec.Events = timelineEvents(d, cities, lo, hi, c.Event)
+	sources := ls.sources
+	if ls.lo <= ls.hi {
+		spec.Events = c.timelineEvents(d, cities, ls.lo, ls.hi, c.Event)
 	}
-	if len(cities) == 1 && lo <= hi {
+	if len(cities) == 1 && ls.lo <= ls.hi {
 		for _, t := range d.TargetsFor(cities[0], c.Metric) {
 			spec.Target = &charts.TargetLine{Year: t.Year, Value: t.Value / u.Divisor,
 				Label: fmt.Sprintf(c.tr("%d target: %s"), t.Year, FormatNumber(t.Value/u.Divisor, u.Decimals)+" "+c.unit(u))}
 			sources = append(sources, t.SourceID)
 		}
 	}
-	spec.Footer = c.sourceLine(d, sources)
+	spec.Footer = c.withMarkKey(c.sourceLine(d, sources), ls.marks)
 	return spec
+}
+
+// lineSet is what the timeline and rank charts draw: a series per city and
+// what the titles and source line say of them.
+type lineSet struct {
+	series  []charts.Series
+	sources []string
+	marks   map[string]bool
+	lo, hi  int
+	partial bool
+}
+
+// lines builds the series; marks counts the marks of the values the chart
+// labels: every rank, else each line's last value.
+func (c Choice) lines(cities []string, divisor float64, labelAll bool, points func(city string) []importer.TimelinePoint) lineSet {
+	ls := lineSet{marks: map[string]bool{}, lo: math.MaxInt, hi: math.MinInt}
+	for _, city := range cities {
+		s := charts.Series{City: c.city(city)}
+		for _, p := range points(city) {
+			o := p.Preferred()
+			pt := charts.Point{Year: p.Key.Year, Value: o.Value / divisor, Partial: p.Partial, Mark: mark(o)}
+			if p.Partial {
+				pt.Label = c.period(p.Key.Period)
+				ls.partial = true
+			}
+			s.Points = append(s.Points, pt)
+			ls.sources = append(ls.sources, o.SourceID)
+			ls.lo, ls.hi = min(ls.lo, p.Key.Year), max(ls.hi, p.Key.Year)
+		}
+		for i, p := range s.Points {
+			if labelAll || i == len(s.Points)-1 {
+				ls.marks[p.Mark] = true
+			}
+		}
+		ls.series = append(ls.series, s)
+	}
+	return ls
+}
+
+// span is ", 2014–2025" for the title, "" when nothing is drawn.
+func (c Choice) span(ls lineSet) string {
+	if ls.lo > ls.hi {
+		return ""
+	}
+	return fmt.Sprintf(c.tr(", %d–%d"), ls.lo, ls.hi)
 }
 
 // Events lists the events of the cities (and those of no city), by date:
@@ -317,10 +430,10 @@ func Events(d *importer.DataSet, cities []string) []importer.Event {
 }
 
 // timelineEvents places the cities' events within the years drawn.
-func timelineEvents(d *importer.DataSet, cities []string, lo, hi, highlight int) []charts.Marker {
+func (c Choice) timelineEvents(d *importer.DataSet, cities []string, lo, hi, highlight int) []charts.Marker {
 	var out []charts.Marker
 	for i, e := range Events(d, cities) {
-		if e.Year() < lo || e.Year() > hi {
+		if e.Year() < lo || e.Year() > hi || (i != highlight && !c.drawn(e.Kind)) {
 			continue
 		}
 		m := charts.Marker{At: e.When(), Label: e.Title, Highlight: i == highlight}
@@ -342,31 +455,21 @@ func Rank(d *importer.DataSet, c Choice) charts.Rank {
 	if len(cities) == 0 {
 		cities = []string{"Chongqing"}
 	}
-	spec := charts.Rank{}
-	var sources []string
-	for _, city := range cities {
-		s := charts.Series{City: c.city(city)}
-		for _, p := range d.Ranks(city, metric) {
-			pt := charts.Point{Year: p.Key.Year, Value: p.Preferred().Value, Partial: p.Partial}
-			if p.Partial {
-				pt.Label = c.period(p.Key.Period)
-			}
-			s.Points = append(s.Points, pt)
-			sources = append(sources, p.Preferred().SourceID)
-		}
-		spec.Series = append(spec.Series, s)
-	}
+	ls := c.lines(cities, 1, true, func(city string) []importer.TimelinePoint { return d.Ranks(city, metric) })
 	label := c.metric(metric)
 	if c.Lang != "zh" {
 		label = lowerFirst(label)
 	}
-	spec.Text = charts.Text{
-		Title:     fmt.Sprintf(c.tr("%s: %s%s"), c.cityList(cities), label, ""),
-		Subtitle:  c.tr("Rank among Chinese cities, as stated by sources · 1 = top"),
-		ValueAxis: c.tr("Rank (as stated by sources)"),
+	sub := c.tr("Rank among Chinese cities, as stated by sources · 1 = top")
+	if ls.partial {
+		sub = c.tr("Rank among Chinese cities, as stated by sources · 1 = top · hollow: a rank for part of the year")
 	}
-	spec.Footer = c.sourceLine(d, sources)
-	return spec
+	return charts.Rank{Series: ls.series, Text: charts.Text{
+		Title:     fmt.Sprintf(c.tr("%s: %s%s"), c.cityList(cities), label, c.span(ls)),
+		Subtitle:  sub,
+		ValueAxis: c.tr("Rank (as stated by sources)"),
+		Footer:    c.withMarkKey(c.sourceLine(d, ls.sources), ls.marks),
+	}}
 }
 
 // FormatValue writes a value already in the display unit with the unit's
@@ -375,22 +478,6 @@ func FormatValue(v float64, u DisplayUnit) string {
 	return FormatNumber(v, u.Decimals) + " " + u.Label
 }
 
-// FormatNumber writes a number with thousands separators.
-func FormatNumber(v float64, decimals int) string {
-	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if v < 0 {
-		b.WriteByte('-')
-	}
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		b.WriteString("." + frac)
-	}
-	return b.String()
-}
+// FormatNumber writes a number with thousands separators, rounded half
+// up as in the charts and in Excel.
+func FormatNumber(v float64, decimals int) string { return charts.FormatValue(v, decimals) }

@@ -49,7 +49,7 @@ func TestCompareUnitsAndPeriods(t *testing.T) {
 		t.Errorf("subtitle %q decimals %d", spec.Subtitle, spec.Decimals)
 	}
 	money := Compare(d, Choice{Metric: importer.ExportValue, Years: []int{2025}, Period: "YTD11"})
-	if money.Bars[0].Values[0] != 45.98 || !strings.Contains(money.ValueAxis, "billion yuan") {
+	if money.Bars[0].Values[0] != 45.98 || money.ValueAxis != "Billion yuan" {
 		t.Errorf("export value %v in %q, want 45.98 billion yuan", money.Bars[0].Values, money.ValueAxis)
 	}
 }
@@ -157,7 +157,7 @@ func TestSourceLineShortens(t *testing.T) {
 	if got := (Choice{}).sourceLine(d, ids[:2]); got != "Source: Pub A" {
 		t.Errorf("one source: %q", got)
 	}
-	if got := (Choice{}).sourceLine(d, ids); got != "Sources: Pub A; Pub B; Pub C and 3 more (see the Data tab)" {
+	if got := (Choice{}).sourceLine(d, ids); got != "Sources: Pub A; Pub B; Pub C and 3 more" {
 		t.Errorf("many sources: %q", got)
 	}
 }
@@ -223,7 +223,7 @@ func TestTargetProgress(t *testing.T) {
 func TestChineseChartText(t *testing.T) {
 	d := defaultData(t)
 	spec := Compare(d, Choice{Metric: importer.Production, Years: []int{2025}, Period: "YTD11", Unit: "10k", Lang: "zh"})
-	if spec.Title != "汽车产量（按城市），2025年" || !strings.Contains(spec.Subtitle, "1–11月") || !strings.Contains(spec.ValueAxis, "万辆") {
+	if spec.Title != "汽车产量（按城市），2025年1–11月" || !strings.Contains(spec.Subtitle, "1–11月") || spec.ValueAxis != "万辆" {
 		t.Errorf("Chinese compare text: %q / %q / %q", spec.Title, spec.Subtitle, spec.ValueAxis)
 	}
 	if spec.Bars[0].City != "重庆" || !strings.HasPrefix(spec.Footer, "来源：") {

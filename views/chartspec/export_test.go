@@ -30,7 +30,7 @@ func TestWorkbookChartsFollowTheViews(t *testing.T) {
 	if bar.Categories[0] != spec.Bars[0].City || bar.Series[1].Values[0] != spec.Bars[0].Values[1] {
 		t.Errorf("first bar %s %v, want %s %v", bar.Categories[0], bar.Series[1].Values[0], spec.Bars[0].City, spec.Bars[0].Values[1])
 	}
-	if bar.NumberFormat != "#,##0.00" || !strings.Contains(bar.ValueAxis, "million vehicles") || len(bar.CategoryColors) != len(bar.Categories) {
+	if bar.NumberFormat != "#,##0.00" || !strings.Contains(strings.ToLower(bar.ValueAxis), "million vehicles") || len(bar.CategoryColors) != len(bar.Categories) {
 		t.Errorf("bar format %q, axis %q, colours %v", bar.NumberFormat, bar.ValueAxis, bar.CategoryColors)
 	}
 	line := got[1]
