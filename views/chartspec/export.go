@@ -113,25 +113,43 @@ func DeckChoices(d *importer.DataSet) []Choice {
 	return []Choice{Defaults(d, KindCompare), Defaults(d, KindTimeline), Defaults(d, KindRank)}
 }
 
-// Deck renders each choice as a 1920×1080 picture (at opts' theme and
-// font; opts' size is ignored) and makes the slide deck: a title slide,
-// then one slide per chart with its title and source line.
+// Deck makes the slide deck: a title slide, then one slide per chart with
+// the chart's title as the slide title, its source line as the footnote,
+// and the chart drawn without those two (the slide shows them) at the
+// shape of the slide's picture area (800×350 laid out, 3× the pixels:
+// text the size of a slide's body text) at opts' theme and font,
+// so it fills the slide's width.
 func Deck(d *importer.DataSet, title, subtitle string, choices []Choice, opts charts.Options) (charts.Deck, error) {
 	deck := charts.Deck{Title: title, Subtitle: subtitle}
-	opts.Width, opts.Height, opts.Transparent = 1920, 1080, false
+	opts.Width, opts.Height, opts.Scale, opts.Transparent = 800, 350, 3, false
 	for _, c := range choices {
 		spec, err := Build(d, c)
 		if err != nil {
 			return deck, err
 		}
+		text := specText(spec)
 		var b bytes.Buffer
-		if err := charts.WritePNG(&b, spec, opts); err != nil {
+		if err := charts.WritePNG(&b, withoutTitleAndFooter(spec), opts); err != nil {
 			return deck, fmt.Errorf("drawing the %s chart: %w", c.Kind, err)
 		}
-		text := specText(spec)
 		deck.Slides = append(deck.Slides, charts.Slide{Title: text.Title, Picture: b.Bytes(), Footnote: text.Footer})
 	}
 	return deck, nil
+}
+
+func withoutTitleAndFooter(spec any) any {
+	switch s := spec.(type) {
+	case charts.Compare:
+		s.Title, s.Footer = "", ""
+		return s
+	case charts.Timeline:
+		s.Title, s.Footer = "", ""
+		return s
+	case charts.Rank:
+		s.Title, s.Footer = "", ""
+		return s
+	}
+	return spec
 }
 
 func specText(spec any) charts.Text {
