@@ -67,8 +67,11 @@ func timelineWorkbookChart(d *importer.DataSet, c Choice) importer.WorkbookChart
 	return wc
 }
 
-// timelineYears lists every year drawn, oldest first, and the partial
-// period label of years that have one ("partial" when cities differ).
+// timelineYears lists every year from the first drawn to the last, missing
+// ones included (Excel's line chart spaces categories evenly, so a missing
+// year must be a blank category, drawn as a gap, not left out), and the
+// partial period label of years that have one ("partial" when cities
+// differ).
 func timelineYears(series []charts.Series) ([]int, map[int]string) {
 	var years []int
 	partial := map[int]string{}
@@ -91,6 +94,13 @@ func timelineYears(series []charts.Series) ([]int, map[int]string) {
 		}
 	}
 	slices.Sort(years)
+	if len(years) > 1 {
+		all := make([]int, 0, years[len(years)-1]-years[0]+1)
+		for y := years[0]; y <= years[len(years)-1]; y++ {
+			all = append(all, y)
+		}
+		years = all
+	}
 	return years, partial
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -100,5 +101,18 @@ func TestDefaultDeckAndWorkbook(t *testing.T) {
 	back, _, err := importer.ImportFile(context.Background(), path, importer.ImportOptions{})
 	if err != nil || len(back.Observations) != len(d.Observations) {
 		t.Fatalf("read back %v observations, %v", len(back.Observations), err)
+	}
+}
+
+func TestWorkbookLineChartKeepsMissingYears(t *testing.T) {
+	d := defaultData(t)
+	c := Choice{Kind: KindTimeline, Metric: importer.Production, Cities: []string{"Chongqing"}, Event: -1}
+	line := WorkbookCharts(d, Defaults(d, KindCompare), c)[1]
+	i := slices.Index(line.Categories, "2018")
+	if i < 0 {
+		t.Fatalf("2018 (no figure) is not a category, so Excel would join 2017 to 2019: %v", line.Categories)
+	}
+	if !math.IsNaN(line.Series[0].Values[i]) {
+		t.Errorf("2018 has value %v, want a blank", line.Series[0].Values[i])
 	}
 }
