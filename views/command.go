@@ -79,6 +79,7 @@ func loadData(files []string, stderr io.Writer) (d *importer.DataSet, reports []
 			ok = false
 			continue
 		}
+		fd.AttachFileSource(f)
 		d.Merge(fd)
 		reports = append(reports, rep)
 	}

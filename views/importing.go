@@ -95,6 +95,7 @@ func readFiles(ctx context.Context, paths []string, opts importer.ImportOptions)
 			res.errs = append(res.errs, err.Error())
 			log.Printf("import: %v", err)
 		default:
+			d.AttachFileSource(p)
 			res.read = append(res.read, p)
 			res.data.Merge(d)
 			reports = append(reports, rep.String())

@@ -1,0 +1,41 @@
+package importer
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+)
+
+// AttachFileSource makes the file a source for every row read from it that
+// names none, so a figure from a user's spreadsheet still says where it
+// came from: "yearbook.xlsx (imported file)". Rows with a Source ID keep it.
+func (d *DataSet) AttachFileSource(path string) {
+	id := "file:" + filepath.Base(path)
+	used := false
+	for i := range d.Observations {
+		if d.Observations[i].SourceID == "" {
+			d.Observations[i].SourceID, used = id, true
+		}
+	}
+	for i := range d.Targets {
+		if d.Targets[i].SourceID == "" {
+			d.Targets[i].SourceID, used = id, true
+		}
+	}
+	for i := range d.Events {
+		if d.Events[i].SourceID == "" {
+			d.Events[i].SourceID, used = id, true
+		}
+	}
+	if _, ok := d.Source(id); !used || ok {
+		return
+	}
+	src := Source{ID: id, Title: filepath.Base(path), Publisher: "Imported file", Tier: TierOther}
+	if abs, err := filepath.Abs(path); err == nil {
+		src.URL = (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	}
+	if fi, err := os.Stat(path); err == nil {
+		src.Date = fi.ModTime().Format("2006-01-02")
+	}
+	d.Sources = append(d.Sources, src)
+}
