@@ -16,7 +16,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UNAME := $(shell uname -s)
 
 .PHONY: run build build-release test lint bench deps deps-test generate clean \
-        package-linux package-windows package-darwin install uninstall stage
+        package-linux package-windows package-darwin install uninstall
 
 # --- Packaging -------------------------------------------------------------
 # The fyne CLI, run with go run: pinning it as a tool in go.mod would pull
@@ -25,11 +25,12 @@ UNAME := $(shell uname -s)
 FYNE_CLI   := fyne.io/tools/cmd/fyne@v1.7.4
 ACTIONLINT := github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 VERSION    ?= $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
-ARCH       := $(shell $(GO) env GOARCH)
+ARCH       := $(shell $(GO) env GOARCH 2>/dev/null)
 DIST       := dist
 # fyne package writes into the source folder while it works (a metadata .go
-# file, a .syso, FyneApp.toml's Build number), so it works on a copy.
-STAGE      := .cache/package
+# file, a .syso, FyneApp.toml's Build number), so each target works on a
+# copy outside the tree (gofmt -l . and go vet ./... never see it).
+STAGE      := $(or $(TMPDIR),/tmp)/autocities-package
 # --release: -trimpath, -ldflags "-s -w", tags release and migrated_fynedo.
 PACKAGE    := package --release --app-version $(VERSION)
 LINUX_TAR  := $(DIST)/autocities-$(VERSION)-linux-$(ARCH).tar.xz
@@ -73,47 +74,53 @@ generate:
 clean:
 	rm -rf $(BIN) $(DIST) $(STAGE)
 
-# stage copies the source tree (without builds and caches) to $(STAGE).
-stage:
-	rm -rf $(STAGE) && mkdir -p $(STAGE)
-	tar -c --exclude-vcs --exclude=./$(DIST) --exclude=./.cache --exclude=./.ci \
-	  --exclude='*.test' --exclude=./$(BIN) --exclude=./$(BIN).exe . | tar -x -C $(STAGE)
+# stage-DIR copies the source tree (no builds, caches, CI) to $(STAGE)/DIR.
+stage-%:
+	rm -rf $(STAGE)/$* && mkdir -p $(STAGE)/$*
+	tar -cf - --exclude-vcs --exclude=./$(DIST) --exclude=./.cache --exclude=./.ci \
+	  --exclude='*.test' --exclude=./$(BIN) --exclude=./$(BIN).exe . | tar -xf - -C $(STAGE)/$*
 
 # Linux: binary, .desktop file (opens .xlsx, .xlsm, .csv) and icon, with a
 # Makefile for (user-)install, as .tar.xz.
 package-linux: deps
 	@$(MAKE) --no-print-directory install-pkgs PKGS="$(LINUX_PKG_PKGS)"
-	@$(MAKE) --no-print-directory stage
-	cd $(STAGE) && $(GO) run $(FYNE_CLI) $(PACKAGE) --os linux
-	mkdir -p $(DIST) && mv "$(STAGE)/Auto Cities.tar.xz" $(LINUX_TAR)
+	@$(MAKE) --no-print-directory stage-linux
+	cd $(STAGE)/linux && $(GO) run $(FYNE_CLI) $(PACKAGE) --os linux
+	@# fyne v1.7.4 writes Exec := "autocities %F" (the .desktop's file
+	@# argument, from [CanOpen]) into the archive's Makefile, which breaks
+	@# its install rules: take the %F out there, and repack.
+	cd $(STAGE)/linux && rm -rf out && mkdir out && tar -xJf "Auto Cities.tar.xz" -C out && \
+	  sed -i 's/^Exec := "\(.*\) %F"$$/Exec := "\1"/' out/autocities/Makefile && \
+	  tar -cJf "Auto Cities.tar.xz" -C out autocities
+	mkdir -p $(DIST) && mv "$(STAGE)/linux/Auto Cities.tar.xz" $(LINUX_TAR)
 	@echo "$(LINUX_TAR): $$(du -h $(LINUX_TAR) | cut -f1)"
 
 # Windows, cross-built with mingw-w64: a GUI .exe (no console window) with
 # icon, version and manifest resources, zipped with the README and licence.
 package-windows:
 	@$(MAKE) --no-print-directory install-pkgs PKGS="$(WINDOWS_PKG_PKGS)"
-	@$(MAKE) --no-print-directory stage
-	cd $(STAGE) && $(GO) run -exec "env CC=x86_64-w64-mingw32-gcc GOARCH=amd64" $(FYNE_CLI) $(PACKAGE) --os windows
-	mkdir -p $(DIST) && mv "$(STAGE)/Auto Cities.exe" $(DIST)/autocities.exe
+	@$(MAKE) --no-print-directory stage-windows
+	cd $(STAGE)/windows && $(GO) run -exec "env CC=x86_64-w64-mingw32-gcc GOARCH=amd64" $(FYNE_CLI) $(PACKAGE) --os windows
+	mkdir -p $(DIST) && mv "$(STAGE)/windows/Auto Cities.exe" $(DIST)/autocities.exe
 	rm -f $(WINDOWS_ZIP) && zip -q -j -X $(WINDOWS_ZIP) $(DIST)/autocities.exe README.md LICENSE
 	@echo "$(WINDOWS_ZIP): $$(du -h $(WINDOWS_ZIP) | cut -f1)"
 
 # macOS, on a Mac: Auto Cities.app, zipped. DARWIN_ARCH=amd64 or arm64
 # (default: this Mac's) cross-builds with clang -arch.
 package-darwin: deps
-	@$(MAKE) --no-print-directory stage
-	cd $(STAGE) && $(GO) run -exec "env GOARCH=$(DARWIN_ARCH) 'CC=clang -arch $(if $(filter amd64,$(DARWIN_ARCH)),x86_64,arm64)'" \
+	@$(MAKE) --no-print-directory stage-darwin-$(DARWIN_ARCH)
+	cd $(STAGE)/darwin-$(DARWIN_ARCH) && $(GO) run -exec "env GOARCH=$(DARWIN_ARCH) 'CC=clang -arch $(if $(filter amd64,$(DARWIN_ARCH)),x86_64,arm64)'" \
 	  $(FYNE_CLI) $(PACKAGE) --os darwin
 	mkdir -p $(DIST) && rm -f $(DARWIN_ZIP)
-	cd $(STAGE) && ditto -c -k --keepParent "Auto Cities.app" $(CURDIR)/$(DARWIN_ZIP)
+	cd $(STAGE)/darwin-$(DARWIN_ARCH) && ditto -c -k --keepParent "Auto Cities.app" $(CURDIR)/$(DARWIN_ZIP)
 	@echo "$(DARWIN_ZIP): $$(du -h $(DARWIN_ZIP) | cut -f1)"
 
 # install: the Linux package, for the current user (~/.local: bin, the
 # applications menu, the icon), with "Open with" for spreadsheets.
 install: package-linux
-	rm -rf $(STAGE)-linux && mkdir -p $(STAGE)-linux && tar -xJf $(LINUX_TAR) -C $(STAGE)-linux
-	$(MAKE) --no-print-directory -C $(STAGE)-linux user-install
-	-command -v update-desktop-database >/dev/null && update-desktop-database -q $(HOME)/.local/share/applications
+	rm -rf $(STAGE)/install && mkdir -p $(STAGE)/install && tar -xJf $(LINUX_TAR) -C $(STAGE)/install
+	$(MAKE) --no-print-directory -C $(STAGE)/install/autocities user-install
+	@if command -v update-desktop-database >/dev/null; then update-desktop-database -q $(HOME)/.local/share/applications; fi
 	@echo "installed $(HOME)/.local/bin/autocities; Auto Cities is in the applications menu"
 
 uninstall:

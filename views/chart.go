@@ -29,7 +29,7 @@ const settleDelay = 120 * time.Millisecond
 type Chart struct {
 	widget.BaseWidget
 
-	spec  func() any // builds the spec; called off the UI goroutine
+	spec  func() func() any // on the UI goroutine: a builder for the spec, run off it
 	theme func() charts.Theme
 	image *canvas.Image
 
@@ -42,8 +42,10 @@ type Chart struct {
 
 var _ fyne.Widget = (*Chart)(nil)
 
-// NewChart makes a chart widget drawing whatever spec returns.
-func NewChart(spec func() any, theme func() charts.Theme) *Chart {
+// NewChart makes a chart widget. spec runs on the UI goroutine and returns
+// a builder that holds copies of the choices it needs, so the render
+// goroutine never reads state the UI is changing.
+func NewChart(spec func() func() any, theme func() charts.Theme) *Chart {
 	c := &Chart{spec: spec, theme: theme}
 	c.image = &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleSmooth}
 	c.ExtendBaseWidget(c)
@@ -79,9 +81,10 @@ func (c *Chart) schedule(delay time.Duration) {
 		c.pending.Done()
 	}
 	c.pending.Add(1)
+	build, opts := c.spec(), charts.Options{Theme: c.theme(), Words: chartspec.Words(uiLang())}
 	c.timer = time.AfterFunc(delay, func() {
 		defer c.pending.Done()
-		c.render(gen)
+		c.render(gen, build, opts)
 	})
 }
 
@@ -96,12 +99,12 @@ func (c *Chart) pixelSize() (int, int) {
 }
 
 // render runs off the UI goroutine; only the image swap goes through fyne.Do.
-func (c *Chart) render(gen int) {
-	w, h := c.pixelSize()
-	if w < 10 || h < 10 {
+func (c *Chart) render(gen int, build func() any, opts charts.Options) {
+	opts.Width, opts.Height = c.pixelSize()
+	if opts.Width < 10 || opts.Height < 10 {
 		return
 	}
-	img, err := charts.Render(c.spec(), charts.Options{Width: w, Height: h, Theme: c.theme(), Words: chartspec.Words(uiLang())})
+	img, err := charts.Render(build(), opts)
 	if err != nil {
 		log.Printf("chart: %v", err)
 		return

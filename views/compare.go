@@ -45,7 +45,7 @@ func newCompareTab(s *State) *compare {
 	t.years = widget.NewCheckGroup(nil, func([]string) { t.onChoice() })
 	t.years.Horizontal = true
 	t.cities = newCityChecks(t.onChoice)
-	t.chart = NewChart(t.spec, s.ChartTheme)
+	t.chart = NewChart(t.specLater, s.ChartTheme)
 	t.detail = widget.NewLabel(lang.L("Select a row to see every stated value and why one is shown."))
 	t.detail.Wrapping = fyne.TextWrapWord
 	t.table = newTable(compareHeaders(), []float32{110, 60, 80, 150, 90, 90, 100, 70, 300},
@@ -74,10 +74,14 @@ func compareHeaders() []string {
 		lang.L("Stated YoY"), lang.L("Computed YoY"), lang.L("Sources"), lang.L("Source shown")}
 }
 
-func (t *compare) spec() any {
-	c := t.choice
+func (t *compare) spec() any { return t.specLater()() }
+
+// specLater copies the choice and data now, to build the spec later on
+// the render goroutine.
+func (t *compare) specLater() func() any {
+	c, d := t.choice, t.state.Data()
 	c.Lang = uiLang()
-	return chartspec.Compare(t.state.Data(), c)
+	return func() any { return chartspec.Compare(d, c) }
 }
 
 // reload fills the choices from the data set, keeping what still fits.

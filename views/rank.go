@@ -39,7 +39,7 @@ func newRankTab(s *State) *rank {
 	}
 	t.metric = widget.NewSelect(options, func(string) { t.onMetric() })
 	t.cities = newCityChecks(t.onChoice)
-	t.chart = NewChart(t.spec, s.ChartTheme)
+	t.chart = NewChart(t.specLater, s.ChartTheme)
 	t.stated = widget.NewLabel("")
 	t.stated.Wrapping = fyne.TextWrapWord
 	s.OnChanged(t.reload)
@@ -57,10 +57,14 @@ func newRankTab(s *State) *rank {
 	return t
 }
 
-func (t *rank) spec() any {
-	c := t.choice
+func (t *rank) spec() any { return t.specLater()() }
+
+// specLater copies the choice and data now, to build the spec later on
+// the render goroutine.
+func (t *rank) specLater() func() any {
+	c, d := t.choice, t.state.Data()
 	c.Lang = uiLang()
-	return chartspec.Rank(t.state.Data(), c)
+	return func() any { return chartspec.Rank(d, c) }
 }
 
 func (t *rank) reload() {

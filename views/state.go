@@ -120,10 +120,18 @@ func (s *State) step(from, to *[]snapshot) bool {
 
 // UndoLabel and RedoLabel name the change Undo and Redo would act on, "" if
 // none.
-func (s *State) UndoLabel() string { return lastLabel(s.undo) }
+func (s *State) UndoLabel() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return lastLabel(s.undo)
+}
 
 // RedoLabel: see UndoLabel.
-func (s *State) RedoLabel() string { return lastLabel(s.redo) }
+func (s *State) RedoLabel() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return lastLabel(s.redo)
+}
 
 func lastLabel(h []snapshot) string {
 	if len(h) == 0 {

@@ -42,7 +42,7 @@ func newTimelineTab(s *State) *timeline {
 		t.choice.Events = []string{chartspec.EventsKey, chartspec.EventsAll, chartspec.EventsNone}[max(0, t.shown.SelectedIndex())]
 		t.chart.Update()
 	}
-	t.chart = NewChart(t.spec, s.ChartTheme)
+	t.chart = NewChart(t.specLater, s.ChartTheme)
 	t.progress = widget.NewLabel("")
 	t.progress.Wrapping = fyne.TextWrapWord
 	t.detail = widget.NewLabel(lang.L("Select an event to see its detail and source."))
@@ -78,10 +78,14 @@ func newTimelineTab(s *State) *timeline {
 	return t
 }
 
-func (t *timeline) spec() any {
-	c := t.choice
+func (t *timeline) spec() any { return t.specLater()() }
+
+// specLater copies the choice and data now, to build the spec later on
+// the render goroutine.
+func (t *timeline) specLater() func() any {
+	c, d := t.choice, t.state.Data()
 	c.Lang = uiLang()
-	return chartspec.Timeline(t.state.Data(), c)
+	return func() any { return chartspec.Timeline(d, c) }
 }
 
 func (t *timeline) reload() {

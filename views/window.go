@@ -39,7 +39,6 @@ func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 	applyTheme(a, a.Preferences().String(prefTheme))
 	u := &ui{app: a, state: s, win: a.NewWindow("Auto Cities"), ws: newWorkspace(a)}
 	restoreErr := u.restore()
-	defer u.updateUndoItems()
 	u.compare = newCompareTab(s)
 	u.timeline = newTimelineTab(s)
 	u.rank = newRankTab(s)
@@ -57,6 +56,7 @@ func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 		log.Printf("workspace: %v", restoreErr)
 		dialog.ShowError(restoreErr, u.win)
 	}
+	u.updateUndoItems()
 	if len(files) > 0 {
 		u.importPaths(files, true)
 	}
