@@ -29,6 +29,17 @@ func decodeText(b []byte) ([]byte, string, error) {
 	return out, "GBK/GB18030, detected", err
 }
 
+// delimiterOf honours Excel's "sep=;" first line (and drops it), else
+// sniffs the separator.
+func delimiterOf(text []byte) (rune, []byte) {
+	first, rest, _ := bytes.Cut(text, []byte("\n"))
+	first = bytes.TrimSpace(first)
+	if bytes.HasPrefix(bytes.ToLower(first), []byte("sep=")) && len(first) == 5 {
+		return rune(first[4]), rest
+	}
+	return sniffDelimiter(text), text
+}
+
 // sniffDelimiter picks the separator that splits the first lines most
 // consistently: comma, semicolon or tab.
 func sniffDelimiter(b []byte) rune {
@@ -78,13 +89,31 @@ func importCSV(ctx context.Context, name string, data []byte, progress func(done
 	if len(bytes.TrimSpace(text)) == 0 {
 		return fileErr(name, ErrEmpty)
 	}
-	delim := sniffDelimiter(text)
-	cr := csv.NewReader(bytes.NewReader(text))
-	cr.Comma = delim
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	cr.ReuseRecord = true
+	if bytes.IndexByte(text, '\n') < 0 {
+		text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n")) // classic Mac line ends
+	}
+	before := len(text)
+	delim, text := delimiterOf(text)
 	t := newTableReader("", baseName(name), baseName(name), d, rep)
+	if err := readRecords(ctx, text, delim, before-len(text) > 0, progress, t); err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return err
+		}
+		return fileErr(name, ErrNotSpreadsheet)
+	}
+	rep.Layout = "CSV (" + enc + ", " + delimName[delim] + "): " + t.layout()
+	return finishTable(name, t, rep)
+}
+
+// readRecords feeds a table reader the records of a text table. sepLine
+// says a "sep=" line was dropped, so line numbers move by one.
+func readRecords(ctx context.Context, text []byte, delim rune, sepLine bool, progress func(done, total int64), t *tableReader) error {
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.Comma, cr.FieldsPerRecord, cr.LazyQuotes, cr.ReuseRecord = delim, -1, true, true
+	shift := 0
+	if sepLine {
+		shift = 1
+	}
 	var row gridRow
 	for n := 1; ; n++ {
 		rec, err := cr.Read()
@@ -92,7 +121,7 @@ func importCSV(ctx context.Context, name string, data []byte, progress func(done
 			break
 		}
 		if err != nil && !errors.Is(err, csv.ErrFieldCount) {
-			return fileErr(name, ErrNotSpreadsheet)
+			return err
 		}
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -103,7 +132,7 @@ func importCSV(ctx context.Context, name string, data []byte, progress func(done
 			}
 		}
 		line, _ := cr.FieldPos(0)
-		row.num, row.cells = line, row.cells[:0]
+		row.num, row.cells = line+shift, row.cells[:0]
 		for i, f := range rec[:min(len(rec), maxCol)] {
 			if f = normSpace(f); f != "" {
 				row.cells = append(row.cells, cell{col: i + 1, text: f})
@@ -115,8 +144,7 @@ func importCSV(ctx context.Context, name string, data []byte, progress func(done
 	if progress != nil {
 		progress(int64(len(text)), int64(len(text)))
 	}
-	rep.Layout = "CSV (" + enc + ", " + delimName[delim] + "): " + t.layout()
-	return finishTable(name, t, rep)
+	return nil
 }
 
 var delimName = map[rune]string{',': "comma", ';': "semicolon", '\t': "tab"}

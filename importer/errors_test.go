@@ -194,3 +194,20 @@ func TestImportProgressAndCancel(t *testing.T) {
 		t.Fatalf("cancelled import: %v", err)
 	}
 }
+
+func TestImportManyIssuesAreCounted(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("城市,年份,汽车产量（辆）\n")
+	for i := 0; i < maxIssues+500; i++ {
+		b.WriteString("重庆,2024,—\n")
+	}
+	b.WriteString("重庆,2024,5\n")
+	d, rep, err := Import(context.Background(), "blanks.csv", strings.NewReader(b.String()), int64(b.Len()), ImportOptions{})
+	if err != nil || len(d.Observations) != 1 {
+		t.Fatalf("import: %v", err)
+	}
+	last := rep.Issues[len(rep.Issues)-1].Reason
+	if len(rep.Issues) != maxIssues+1 || last != "500 more cells not listed one by one: 500 × missing value …" {
+		t.Errorf("%d issues, last %q", len(rep.Issues), last)
+	}
+}

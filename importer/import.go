@@ -22,8 +22,10 @@ import (
 //   - xlsxscan.go and xmlscan.go scan sharedStrings.xml and each sheet
 //     with a byte scanner, every inflated byte counted against the limit.
 //   - csv.go decodes text (UTF-8, UTF-16, GBK/GB18030) and splits it.
-//   - table.go keeps a sheet's first rows, layout.go and header.go decide
-//     its layout from them, then every row streams through table.go.
+//   - table.go keeps a sheet's first rows (merges.go fills merged cells),
+//     layout.go and header.go decide the layout from them, then every row
+//     streams through rows.go into observations; tablecanon.go hands the
+//     canonical tables to AddTable; issues.go bounds the report's list.
 //   - cities.go, units.go, periods.go, metrics.go and numbers.go normalise
 //     what the cells say.
 

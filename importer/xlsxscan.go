@@ -126,13 +126,14 @@ func (sc *sheetScan) onCell(s *xmlScanner, closing bool) {
 		sc.endCell()
 		return
 	}
+	ref, typ, sty := s.attrs3("r", "t", "s")
 	col := sc.c.col + 1
-	if c, _, ok := parseRef(s.attr("r")); ok {
+	if c, _, ok := parseRef(ref); ok {
 		col = c
 	}
 	sc.c = cell{col: min(col, maxCol)}
-	sc.typ = append(sc.typ[:0], s.attr("t")...)
-	sc.sty, _ = atoiBytes(s.attr("s"))
+	sc.typ = append(sc.typ[:0], typ...)
+	sc.sty, _ = atoiBytes(sty)
 	sc.val, sc.str = sc.val[:0], sc.str[:0]
 	sc.inIs, sc.inPh = false, false
 	// <c r="B2"/> is an empty cell: nothing to end.
@@ -201,7 +202,7 @@ func atoiBytes(b []byte) (int, bool) {
 }
 
 // sortCells puts cells in column order (writers almost always do) and drops
-// repeated columns, keeping the last.
+// repeated columns, keeping the first.
 func sortCells(cs []cell) []cell {
 	sorted := true
 	for i := 1; i < len(cs); i++ {
@@ -216,7 +217,7 @@ func sortCells(cs []cell) []cell {
 	slices.SortStableFunc(cs, func(a, b cell) int { return a.col - b.col })
 	out := cs[:0]
 	for i, c := range cs {
-		if i+1 < len(cs) && cs[i+1].col == c.col {
+		if i > 0 && cs[i-1].col == c.col {
 			continue
 		}
 		out = append(out, c)

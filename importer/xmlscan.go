@@ -74,9 +74,9 @@ func (s *xmlScanner) elem() (name []byte, closing bool) {
 	if len(t) > 0 && t[0] == '/' {
 		closing, t = true, t[1:]
 	}
-	end := bytes.IndexAny(t, " \t\r\n/")
-	if end < 0 {
-		end = len(t)
+	end := 0
+	for end < len(t) && !isSpace(t[end]) && t[end] != '/' {
+		end++
 	}
 	n := t[:end]
 	if j := bytes.IndexByte(n, ':'); j >= 0 {
@@ -88,6 +88,45 @@ func (s *xmlScanner) elem() (name []byte, closing bool) {
 // selfClosing reports whether the tag ends with "/>".
 func (s *xmlScanner) selfClosing() bool {
 	return len(s.tag) > 0 && s.tag[len(s.tag)-1] == '/'
+}
+
+// attrs3 reads three attributes in one pass over the tag (a cell's r, t
+// and s), returning nil for those not present.
+func (s *xmlScanner) attrs3(a, b, c string) (va, vb, vc []byte) {
+	t := s.tag
+	i := 0
+	for i < len(t) && !isSpace(t[i]) { // the element name
+		i++
+	}
+	for i < len(t) {
+		for i < len(t) && isSpace(t[i]) {
+			i++
+		}
+		start := i
+		for i < len(t) && t[i] != '=' && !isSpace(t[i]) {
+			i++
+		}
+		name := t[start:i]
+		if i+1 >= len(t) || t[i] != '=' || (t[i+1] != '"' && t[i+1] != '\'') {
+			return
+		}
+		q := t[i+1]
+		end := bytes.IndexByte(t[i+2:], q)
+		if end < 0 {
+			return
+		}
+		val := t[i+2 : i+2+end]
+		switch string(name) {
+		case a:
+			va = val
+		case b:
+			vb = val
+		case c:
+			vc = val
+		}
+		i += 2 + end + 1
+	}
+	return
 }
 
 // attr returns an attribute's raw value, or nil.
