@@ -16,6 +16,12 @@ var data embed.FS
 //go:embed translations/*.json
 var translations embed.FS
 
+// CJKFallbackFont is Droid Sans Fallback (Apache 2.0, fonts/NOTICE): CJK
+// glyphs and no Latin ones, for the window when the system has no CJK font.
+//
+//go:embed fonts/DroidSansFallbackFull.ttf
+var CJKFallbackFont []byte
+
 // Icon is the app icon, 512×512 PNG, drawn by icon_gen.go.
 //
 //go:embed icon.png

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"autocities/assets"
 	"autocities/charts"
 	"autocities/views/locale"
 )
@@ -21,12 +22,33 @@ const (
 	prefUnitMoney = "unitMoney" // display unit for money: CNY, 100m, billion
 )
 
-// variantTheme forces the light or dark variant of the default theme; the
-// zero variant follows the system.
+// variantTheme forces the light or dark variant of the default theme (the
+// zero variant follows the system) and, on a system without a CJK font,
+// gives the text a CJK font to fall back to.
 type variantTheme struct {
 	fyne.Theme
 	variant fyne.ThemeVariant
 	forced  bool
+	cjk     fyne.Resource // nil when the system has a CJK font
+}
+
+// Font puts the bundled CJK font first for plain text when the system has
+// none: it has no Latin letters, so Fyne takes those from its own font
+// next, and Chinese labels draw as characters instead of boxes.
+func (t *variantTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if t.cjk != nil && !s.Monospace && !s.Symbol {
+		return t.cjk
+	}
+	return t.Theme.Font(s)
+}
+
+// cjkFallback is the bundled CJK font, or nil when the system has one that
+// Fyne finds by itself (the charts' font finder looks in the same places).
+func cjkFallback() fyne.Resource {
+	if charts.HasCJKFont() {
+		return nil
+	}
+	return fyne.NewStaticResource("DroidSansFallbackFull.ttf", assets.CJKFallbackFont)
 }
 
 func (t *variantTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
@@ -38,14 +60,14 @@ func (t *variantTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.C
 
 // applyTheme sets the app's theme from a preference value.
 func applyTheme(a fyne.App, name string) {
+	t := &variantTheme{Theme: theme.DefaultTheme(), cjk: cjkFallback()}
 	switch name {
 	case "light":
-		a.Settings().SetTheme(&variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantLight, forced: true})
+		t.variant, t.forced = theme.VariantLight, true
 	case "dark":
-		a.Settings().SetTheme(&variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantDark, forced: true})
-	default:
-		a.Settings().SetTheme(theme.DefaultTheme())
+		t.variant, t.forced = theme.VariantDark, true
 	}
+	a.Settings().SetTheme(t)
 }
 
 // ChartTheme follows the app's theme: a forced variant, else the system's.

@@ -95,6 +95,9 @@ func TestTabsLook(t *testing.T) {
 				a := newTestApp(t)
 				useLanguage(t, code)
 				applyTheme(a, th)
+				// The bundled CJK font, whatever the machine has: the
+				// pictures must not depend on the system's fonts.
+				a.Settings().Theme().(*variantTheme).cjk = fyne.NewStaticResource("cjk.ttf", assets.CJKFallbackFont)
 				s := newTestState(t)
 				c, tl, r, g, d := newCompareTab(s), newTimelineTab(s), newRankTab(s), newGlossaryTab(s), newDataTab(s)
 				for _, tab := range []struct {
