@@ -191,7 +191,11 @@ func chart(args []string, stdout, stderr io.Writer) int {
 		c.Years = []int{d.DefaultCompareYear(c.Metric, c.Period)}
 	}
 	if *cities != "" {
-		c.Cities = strings.Split(*cities, ",")
+		c.Cities = nil
+		for _, name := range strings.Split(*cities, ",") {
+			city, _ := importer.MatchCity(name) // 重庆, chongqing, 渝 → Chongqing
+			c.Cities = append(c.Cities, city)
+		}
 	}
 	spec, err := chartspec.Build(d, c)
 	if err == nil {

@@ -136,3 +136,14 @@ func TestExportCommand(t *testing.T) {
 		t.Errorf("unknown format: exit %d, want 2", code)
 	}
 }
+
+func TestChartCitiesAnySpelling(t *testing.T) {
+	svg := filepath.Join(t.TempDir(), "c.svg")
+	if code, _, errs := run(t, "chart", "--cities", "重庆,沪", "--year", "2024", "-o", svg); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, _ := os.ReadFile(svg)
+	if !bytes.Contains(b, []byte("Chongqing")) || !bytes.Contains(b, []byte("Shanghai")) {
+		t.Error("--cities 重庆,沪 did not draw Chongqing and Shanghai")
+	}
+}
