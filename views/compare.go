@@ -48,7 +48,7 @@ func newCompareTab(s *State) *compare {
 	t.chart = NewChart(t.specLater, s.ChartTheme)
 	t.detail = widget.NewLabel(lang.L("Select a row to see every stated value and why one is shown."))
 	t.detail.Wrapping = fyne.TextWrapWord
-	t.table = newTable(compareHeaders(), []float32{110, 60, 80, 150, 90, 90, 100, 70, 300},
+	t.table = newTable(compareHeaders(), []float32{110, 60, 80, 150, 170, 100, 125, 80, 300},
 		func() int { return len(t.rows) }, func(r, c int) string { return t.cell(t.rows[r], c) })
 	t.table.OnSelected = func(id widget.TableCellID) { t.showStated(t.rows[id.Row]) }
 	s.OnChanged(t.reload)
