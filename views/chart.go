@@ -126,3 +126,17 @@ func (c *Chart) render(gen int, build func() any, opts charts.Options) {
 
 // wait blocks until scheduled renders are done (tests).
 func (c *Chart) wait() { c.pending.Wait() }
+
+// specLater copies the choice and the data now, on the UI goroutine, to
+// build the chart's spec later on the render goroutine.
+func (s *State) specLater(c chartspec.Choice) func() any {
+	d := s.Data()
+	c.Lang = uiLang()
+	return func() any {
+		spec, err := chartspec.Build(d, c)
+		if err != nil {
+			log.Printf("chart: %v", err)
+		}
+		return spec
+	}
+}

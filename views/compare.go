@@ -76,13 +76,7 @@ func compareHeaders() []string {
 
 func (t *compare) spec() any { return t.specLater()() }
 
-// specLater copies the choice and data now, to build the spec later on
-// the render goroutine.
-func (t *compare) specLater() func() any {
-	c, d := t.choice, t.state.Data()
-	c.Lang = uiLang()
-	return func() any { return chartspec.Compare(d, c) }
-}
+func (t *compare) specLater() func() any { return t.state.specLater(t.choice) }
 
 // reload fills the choices from the data set, keeping what still fits.
 func (t *compare) reload() {

@@ -59,13 +59,7 @@ func newRankTab(s *State) *rank {
 
 func (t *rank) spec() any { return t.specLater()() }
 
-// specLater copies the choice and data now, to build the spec later on
-// the render goroutine.
-func (t *rank) specLater() func() any {
-	c, d := t.choice, t.state.Data()
-	c.Lang = uiLang()
-	return func() any { return chartspec.Rank(d, c) }
-}
+func (t *rank) specLater() func() any { return t.state.specLater(t.choice) }
 
 func (t *rank) reload() {
 	t.updating = true

@@ -80,13 +80,7 @@ func newTimelineTab(s *State) *timeline {
 
 func (t *timeline) spec() any { return t.specLater()() }
 
-// specLater copies the choice and data now, to build the spec later on
-// the render goroutine.
-func (t *timeline) specLater() func() any {
-	c, d := t.choice, t.state.Data()
-	c.Lang = uiLang()
-	return func() any { return chartspec.Timeline(d, c) }
-}
+func (t *timeline) specLater() func() any { return t.state.specLater(t.choice) }
 
 func (t *timeline) reload() {
 	t.updating = true
