@@ -27,7 +27,7 @@ func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, d *D
 	var layouts []string
 	filled, read := false, 0
 	for _, sh := range todo {
-		t := newTableReader(sh.name, sh.name, baseName(name), d, rep)
+		t := newTableReader(sh.name, sh.name, d, rep)
 		if err := scanSheet(ctx, sh, b, sst, styles, bk.date1904, t); err != nil {
 			return zipErr(name, err)
 		}
@@ -41,7 +41,6 @@ func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, d *D
 			rep.SheetsUsed = append(rep.SheetsUsed, sh.name)
 			layouts = append(layouts, sh.name+": "+t.layout())
 			read += t.obs
-			addFileSource(t, d)
 		}
 	}
 	if b.progress != nil {
@@ -133,12 +132,6 @@ func scanSheet(ctx context.Context, sh xlsxSheet, b *zipBudget, sst []string, st
 	return nil
 }
 
-func addFileSource(t *tableReader, d *DataSet) {
-	if t.usedSrc {
-		t.addSource(t.source)
-	}
-}
-
 func firstReason(rep *FileReport) string {
 	for _, s := range rep.SheetsSkipped {
 		if s.Why != "hidden sheet" && s.Why != "chart sheet" {
@@ -161,6 +154,5 @@ func finishTable(name string, t *tableReader, rep *FileReport) error {
 	case t.obs == 0:
 		return &FileError{File: name, Err: ErrNoNumbers, Why: firstReason(rep)}
 	}
-	addFileSource(t, t.d)
 	return nil
 }

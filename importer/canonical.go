@@ -181,7 +181,18 @@ func (r canonicalRow) get(name string) string {
 	if !ok || i >= len(r.rec) {
 		return ""
 	}
-	return strings.TrimSpace(r.rec[i])
+	return unescapeFormula(strings.TrimSpace(r.rec[i]))
+}
+
+// unescapeFormula takes back the apostrophe WriteCSV puts before a cell
+// that a spreadsheet would run as a formula ('=1+1 → =1+1), so an export
+// imports as it was. (Excel keeps such a leading apostrophe out of the
+// cell's value, so a workbook never has it.)
+func unescapeFormula(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+		return s[1:]
+	}
+	return s
 }
 
 // city reads a city column: canonical English name from the gazetteer, or

@@ -78,3 +78,23 @@ func TestColumnName(t *testing.T) {
 		}
 	}
 }
+
+func TestCSVExportImportKeepsFormulaLikeText(t *testing.T) {
+	d := &DataSet{Sources: []Source{{ID: "s", Title: "=HYPERLINK(\"x\")", Tier: TierOther}}}
+	d.AddObservation(Observation{City: "Chongqing", Year: 2024, Period: "FY", Metric: Production, Value: 1,
+		Qualifier: Exact, Confidence: Normal, SourceID: "s", Note: "=1+1 and -2"})
+	var b strings.Builder
+	if err := d.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "'=1+1") {
+		t.Fatalf("the export does not escape the formula: %s", b.String())
+	}
+	back, _, err := Import(t.Context(), "obs.csv", strings.NewReader(b.String()), int64(b.Len()), ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back.Observations[0].Note; got != "=1+1 and -2" {
+		t.Errorf("note after export and import: %q", got)
+	}
+}

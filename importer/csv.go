@@ -94,7 +94,7 @@ func importCSV(ctx context.Context, name string, data []byte, progress func(done
 	}
 	before := len(text)
 	delim, text := delimiterOf(text)
-	t := newTableReader("", baseName(name), baseName(name), d, rep)
+	t := newTableReader("", baseName(name), d, rep)
 	if err := readRecords(ctx, text, delim, before-len(text) > 0, progress, t); err != nil {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return err

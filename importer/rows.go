@@ -320,10 +320,10 @@ func (t *tableReader) observation(c *column, k *rowKeys, n figure) (Observation,
 	if err != nil {
 		return Observation{}, err
 	}
+	// Rows that name no source keep SourceID empty: the caller attaches the
+	// file itself (DataSet.AttachFileSource).
 	src := k.source
-	if src == "" {
-		src, t.usedSrc = t.source, true
-	} else {
+	if src != "" {
 		t.addSource(src)
 	}
 	return Observation{City: city, Year: year, Period: period, Metric: metric, Value: v,

@@ -21,11 +21,10 @@ const planAfterBytes = 32 << 20
 // tableReader turns the rows of one sheet (or CSV file) into observations:
 // it buffers the first rows, decides the layout, then reads every row.
 type tableReader struct {
-	sheet  string // name in issues; "" for CSV
-	name   string // sheet name, for context (CSV: the file name)
-	source string // source ID for rows that name none
-	d      *DataSet
-	rep    *FileReport
+	sheet string // name in issues; "" for CSV
+	name  string // sheet name, for context (CSV: the file name)
+	d     *DataSet
+	rep   *FileReport
 
 	buf       []gridRow
 	bufCells  int
@@ -38,7 +37,6 @@ type tableReader struct {
 	canonRow  int // row number of the canonical header
 	filled    bool
 	obs       int
-	usedSrc   bool
 
 	cities   map[string]cityHit
 	whens    map[string]whenHit
@@ -79,8 +77,8 @@ type cityHit struct {
 	total bool // 合计, 全国…: not a city
 }
 
-func newTableReader(sheet, name, source string, d *DataSet, rep *FileReport) *tableReader {
-	return &tableReader{sheet: sheet, name: name, source: source, d: d, rep: rep,
+func newTableReader(sheet, name string, d *DataSet, rep *FileReport) *tableReader {
+	return &tableReader{sheet: sheet, name: name, d: d, rep: rep,
 		cities: map[string]cityHit{}, whens: map[string]whenHit{}, metrics: map[string]metricHit{},
 		unknown: map[string]bool{}, noted: map[string]bool{}, units: map[string]*unit{}, mUnits: map[string]*unit{},
 		foot: map[string]bool{}, srcSeen: map[string]bool{}, times: map[[2]int64]resolved{}}

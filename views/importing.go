@@ -183,6 +183,7 @@ type progress struct {
 func newProgress(win fyne.Window, name string, cancel func()) *progress {
 	p := &progress{bar: widget.NewProgressBar()}
 	p.dlg = dialog.NewCustom(fmt.Sprintf(lang.L("Importing %s"), name), lang.L("Cancel"), p.bar, win)
+	p.dlg.Resize(fyne.NewSize(420, 150))
 	p.dlg.SetOnClosed(func() {
 		if !p.closed { // Cancel tapped, not hidden by done
 			cancel()
@@ -210,4 +211,7 @@ func (p *progress) done() {
 	p.closed = true
 	p.timer.Stop()
 	p.dlg.Hide()
+	// Once, under heavy load, the bar stayed on screen at 100% after the
+	// import had finished; hiding again a moment later costs nothing.
+	time.AfterFunc(200*time.Millisecond, func() { fyne.Do(p.dlg.Hide) })
 }
