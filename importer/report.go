@@ -61,6 +61,10 @@ type FileReport struct {
 	Events        int
 	Terms         int
 	Issues        []Issue
+
+	// Parts, when set, are the reports of several files read together;
+	// String prints them one after the other.
+	Parts []*FileReport
 }
 
 func (f *FileReport) issue(sheet string, row, col int, guess bool, format string, args ...any) {
@@ -70,6 +74,13 @@ func (f *FileReport) issue(sheet string, row, col int, guess bool, format string
 
 // String is the report as the command line and the Data tab show it.
 func (f *FileReport) String() string {
+	if len(f.Parts) > 0 {
+		var parts []string
+		for _, p := range f.Parts {
+			parts = append(parts, p.String())
+		}
+		return strings.Join(parts, "\n")
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n", f.File, f.Layout)
 	if len(f.SheetsUsed) > 0 {

@@ -84,8 +84,7 @@ func (u *ui) importWith(paths []string, opts importer.ImportOptions, mergeNow bo
 }
 
 func readFiles(ctx context.Context, paths []string, opts importer.ImportOptions) importResult {
-	res := importResult{data: &importer.DataSet{}, rep: &importer.FileReport{File: "import"}}
-	var reports []string
+	res := importResult{data: &importer.DataSet{}, rep: &importer.FileReport{}}
 	for _, p := range paths {
 		d, rep, err := importer.ImportFile(ctx, p, opts)
 		switch {
@@ -98,7 +97,7 @@ func readFiles(ctx context.Context, paths []string, opts importer.ImportOptions)
 			d.AttachFileSource(p)
 			res.read = append(res.read, p)
 			res.data.Merge(d)
-			reports = append(reports, rep.String())
+			res.rep.Parts = append(res.rep.Parts, rep)
 			res.rep.Rows += rep.Rows
 			res.rep.Targets += rep.Targets
 			res.rep.Events += rep.Events
@@ -106,7 +105,6 @@ func readFiles(ctx context.Context, paths []string, opts importer.ImportOptions)
 		}
 	}
 	res.rep.File = strings.Join(baseNames(paths), ", ")
-	res.rep.Layout = "import of " + res.rep.File + "\n\n" + strings.Join(reports, "\n")
 	return res
 }
 
