@@ -165,27 +165,20 @@ func (t *tableReader) resolveKeys(r gridRow, k rowKeys) (rowKeys, bool) {
 	return k, true
 }
 
-func (t *tableReader) unit(s string) *unit {
-	u, ok := t.units[s]
-	if !ok {
-		if v, found := parseUnit(s); found {
-			u = &v
-			t.noteUnit(v)
-		}
-		t.units[s] = u
-	}
-	return u
-}
+func (t *tableReader) unit(s string) *unit { return t.cachedUnit(t.units, s, parseUnit) }
 
 // metricUnit is the unit written in an indicator cell ("汽车产量（万辆）").
-func (t *tableReader) metricUnit(s string) *unit {
-	u, ok := t.mUnits[s]
+func (t *tableReader) metricUnit(s string) *unit { return t.cachedUnit(t.mUnits, s, findUnit) }
+
+// cachedUnit reads a unit once per distinct text, noting each unit found.
+func (t *tableReader) cachedUnit(cache map[string]*unit, s string, read func(string) (unit, bool)) *unit {
+	u, ok := cache[s]
 	if !ok {
-		if v, found := findUnit(s); found {
+		if v, found := read(s); found {
 			u = &v
 			t.noteUnit(v)
 		}
-		t.mUnits[s] = u
+		cache[s] = u
 	}
 	return u
 }

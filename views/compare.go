@@ -151,8 +151,7 @@ func (t *compare) onUnit() {
 	if t.updating {
 		return
 	}
-	t.choice.Unit = unitFromLabel(t.choice.Metric, t.unit.Selected)
-	t.state.setUnitPref(t.choice.Metric, t.choice.Unit)
+	t.state.chooseUnit(&t.choice, t.unit.Selected)
 	t.onChoice()
 }
 

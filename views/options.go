@@ -86,6 +86,13 @@ func (s *State) unitPref(metric string) string {
 	return ""
 }
 
+// chooseUnit sets the choice's display unit from the select's label and
+// remembers it for the next chart of that kind of unit.
+func (s *State) chooseUnit(c *chartspec.Choice, label string) {
+	c.Unit = unitFromLabel(c.Metric, label)
+	s.setUnitPref(c.Metric, c.Unit)
+}
+
 func (s *State) setUnitPref(metric, unit string) {
 	if a := fyne.CurrentApp(); a != nil && unit != "" {
 		a.Preferences().SetString(unitPrefKey(metric), unit)
