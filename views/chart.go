@@ -73,6 +73,13 @@ func (c *Chart) Resize(size fyne.Size) {
 func (c *Chart) Update() { c.schedule(0) }
 
 func (c *Chart) schedule(delay time.Duration) {
+	// Everything the render needs is read here, on the UI goroutine: the
+	// choices (copied by spec), the theme and the size in device pixels.
+	// The render goroutine touches no widget state; only the swap of the
+	// finished picture goes back through fyne.Do.
+	build := c.spec()
+	opts := charts.Options{Theme: c.theme(), Words: chartspec.Words(uiLang())}
+	opts.Width, opts.Height = c.pixelSize()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gen++
@@ -81,14 +88,14 @@ func (c *Chart) schedule(delay time.Duration) {
 		c.pending.Done()
 	}
 	c.pending.Add(1)
-	build, opts := c.spec(), charts.Options{Theme: c.theme(), Words: chartspec.Words(uiLang())}
 	c.timer = time.AfterFunc(delay, func() {
 		defer c.pending.Done()
 		c.render(gen, build, opts)
 	})
 }
 
-// pixelSize is the widget's size in device pixels.
+// pixelSize is the widget's size in device pixels; called on the UI
+// goroutine only.
 func (c *Chart) pixelSize() (int, int) {
 	scale := float32(1)
 	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
@@ -98,10 +105,10 @@ func (c *Chart) pixelSize() (int, int) {
 	return int(s.Width * scale), int(s.Height * scale)
 }
 
-// render runs off the UI goroutine; only the image swap goes through fyne.Do.
+// render runs off the UI goroutine with what schedule captured; only the
+// image swap goes through fyne.Do.
 func (c *Chart) render(gen int, build func() any, opts charts.Options) {
-	opts.Width, opts.Height = c.pixelSize()
-	if opts.Width < 10 || opts.Height < 10 {
+	if opts.Width < 10 || opts.Height < 10 || !c.current(gen) {
 		return
 	}
 	img, err := charts.Render(build(), opts)
@@ -110,18 +117,23 @@ func (c *Chart) render(gen int, build func() any, opts charts.Options) {
 		return
 	}
 	fyne.DoAndWait(func() {
-		c.mu.Lock()
-		current := gen == c.gen
-		c.mu.Unlock()
-		if current {
-			c.last = img
-			c.image.Image = img
-			c.image.Refresh()
-			if FirstChart != nil {
-				firstChart.Do(FirstChart)
-			}
+		if !c.current(gen) {
+			return
+		}
+		c.last = img
+		c.image.Image = img
+		c.image.Refresh()
+		if FirstChart != nil {
+			firstChart.Do(FirstChart)
 		}
 	})
+}
+
+// current reports whether no newer render has been asked for since gen.
+func (c *Chart) current(gen int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return gen == c.gen
 }
 
 // wait blocks until scheduled renders are done (tests).

@@ -52,6 +52,7 @@ func useLanguage(t *testing.T, code string) {
 func showTab(t *testing.T, content fyne.CanvasObject, charts ...*Chart) fyne.Window {
 	t.Helper()
 	w := test.NewTempWindow(t, content)
+	settle(charts...) // the first layout may have started a render: let it land first
 	w.Resize(fyne.NewSize(1200, 740))
 	settle(charts...)
 	return w
