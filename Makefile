@@ -24,6 +24,12 @@ UNAME := $(shell uname -s)
 # (CC, GOARCH) to the CLI's own go build without building the CLI with them.
 FYNE_CLI   := fyne.io/tools/cmd/fyne@v1.7.4
 ACTIONLINT := github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+# Code gates (make lint), pinned like the fyne CLI: go run fetches them once.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+DEADCODE    := golang.org/x/tools/cmd/deadcode@v0.52.0
+GOCYCLO     := github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
+# A function whose cyclomatic complexity is above this fails make lint.
+MAX_CYCLO   := 15
 VERSION    ?= $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 ARCH       := $(shell $(GO) env GOARCH 2>/dev/null)
 DIST       := dist
@@ -54,15 +60,22 @@ test: deps-test
 	$(GO) vet -tags ci ./...
 	$(GO) test -race -tags ci ./...
 
-# Vets for all three systems. For macOS only the packages that do not import
+# Gates: gofmt; go.mod and go.sum exactly as go mod tidy leaves them; vet
+# for all three systems (for macOS only the packages that do not import
 # Fyne's widgets: one of Fyne's widget files needs cgo (Objective-C) on
-# darwin, which needs a Mac; the Mac CI jobs build those.
+# darwin, which needs a Mac; the Mac CI jobs build those); staticcheck; no
+# function unreachable from main (test helpers live in _test.go files); no
+# function more complex than MAX_CYCLO; actionlint for the workflows.
 lint: deps-test
 	@files=$$(gofmt -l .); if [ -n "$$files" ]; then echo "gofmt needed: $$files"; exit 1; fi
+	@echo "go mod tidy -diff"; $(GO) mod tidy -diff || { echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; }
 	$(GO) vet -tags ci ./...
 	CGO_ENABLED=0 GOOS=windows $(GO) vet -tags ci ./...
 	CGO_ENABLED=0 GOOS=darwin $(GO) vet -tags ci $$(CGO_ENABLED=0 GOOS=darwin $(GO) list -tags ci \
 	  -f '{{.ImportPath}} {{join .Deps " "}} ' ./... | grep -v ' fyne.io/fyne/v2/internal/widget ' | cut -d' ' -f1)
+	$(GO) run $(STATICCHECK) -tags ci ./...
+	@echo "deadcode"; out=$$($(GO) run $(DEADCODE) -tags ci .) && [ -z "$$out" ] || { echo "$$out"; echo "unreachable code: remove it, or move test helpers into _test.go files"; exit 1; }
+	@echo "gocyclo -over $(MAX_CYCLO)"; $(GO) run $(GOCYCLO) -over $(MAX_CYCLO) . || { echo "split these functions: cyclomatic complexity above $(MAX_CYCLO)"; exit 1; }
 	$(GO) run $(ACTIONLINT) .github/workflows/*.yml
 
 bench:

@@ -189,13 +189,6 @@ func findFont(explicit string) *loadedFont {
 	return builtinFont()
 }
 
-// FontName reports the family name of the font charts are drawn with when
-// Options.FontPath is empty, e.g. "WenQuanYi Micro Hei", or "Roboto" when
-// no CJK-capable font was found (Chinese text then draws as boxes).
-func FontName() string {
-	return findFont("").name
-}
-
 // HasCJKFont reports whether the font FontName names can draw Chinese.
 func HasCJKFont() bool {
 	return findFont("").cjk

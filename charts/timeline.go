@@ -126,7 +126,7 @@ func (f *frame) lines(r surface, s lineSpec) error {
 	}
 	top += float64(ev.lanes) * ev.laneH
 	f.padding(&ch, top, bottom)
-	box = plotBox(&ch, r)
+	plotBox(&ch, r) // sets the ranges' domains for the final padding; go-chart hands the box to the series
 
 	ch.Series = []chart.Series{plotSeries{func(r surface, box chart.Box) {
 		f.drawEvents(r, ev, box)
@@ -598,11 +598,6 @@ func (a rect) inside(box chart.Box, slack float64) bool {
 	s := math.Abs(slack)
 	return a.l >= float64(box.Left) && a.r <= float64(box.Right)+s && a.t >= float64(box.Top)-s && a.b <= float64(box.Bottom)
 }
-
-// test helpers kept beside the types they build
-type chartRange = chart.ContinuousRange
-
-func plotArea(l, t, r, b int) chart.Box { return chart.Box{Left: l, Top: t, Right: r, Bottom: b} }
 
 func lastYear(ps []Point) int {
 	y := math.MinInt

@@ -62,23 +62,4 @@ func (e *FileError) Error() string {
 // Unwrap lets errors.Is find the sentinel.
 func (e *FileError) Unwrap() error { return e.Err }
 
-// CellError is a problem with one cell; the import report lists them.
-type CellError struct {
-	Sheet string
-	Row   int // 1-based
-	Col   int // 1-based
-	Err   error
-}
-
-func (e *CellError) Error() string {
-	where := fmt.Sprintf("%s%d", ColumnName(e.Col), e.Row)
-	if e.Sheet != "" {
-		where = e.Sheet + "!" + where
-	}
-	return where + ": " + e.Err.Error()
-}
-
-// Unwrap returns the cell's error.
-func (e *CellError) Unwrap() error { return e.Err }
-
 func fileErr(name string, err error) error { return &FileError{File: name, Err: err} }

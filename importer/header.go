@@ -73,7 +73,6 @@ type column struct {
 	role   role
 	when   when
 	metric string
-	note   string // e.g. a rank's scope
 	city   string
 	unit   *unit
 	yoyCol int // for a value column: the column of its stated growth, or 0

@@ -6,7 +6,6 @@
 package importer
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -114,10 +113,6 @@ type Key struct {
 	Year   int
 	Period string
 	Metric string
-}
-
-func (k Key) String() string {
-	return fmt.Sprintf("%s %d %s %s", k.City, k.Year, k.Period, k.Metric)
 }
 
 // Target is a stated goal, such as Chongqing's 2025 production target.

@@ -7,20 +7,6 @@ import (
 	"strings"
 )
 
-// Cities lists every city with at least one observation, sorted.
-func (d *DataSet) Cities() []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, o := range d.Observations {
-		if !seen[o.City] {
-			seen[o.City] = true
-			out = append(out, o.City)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
 // Years lists the years with a figure of this metric and period, newest
 // first.
 func (d *DataSet) Years(metric, period string) []int {
@@ -187,18 +173,6 @@ func (d *DataSet) TargetsFor(city, metric string) []Target {
 			out = append(out, t)
 		}
 	}
-	return out
-}
-
-// EventsFor lists the events of a city (and those with no city), by date.
-func (d *DataSet) EventsFor(city string) []Event {
-	var out []Event
-	for _, e := range d.Events {
-		if e.City == city || e.City == "" {
-			out = append(out, e)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b Event) int { return strings.Compare(a.Date, b.Date) })
 	return out
 }
 

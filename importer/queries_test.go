@@ -37,11 +37,11 @@ func TestDefaultDataPreferred(t *testing.T) {
 	for _, tt := range tests {
 		s, ok := d.Lookup(tt.key)
 		if !ok {
-			t.Errorf("%s: missing", tt.key)
+			t.Errorf("%v: missing", tt.key)
 			continue
 		}
 		if got := s.Preferred().Value; got != tt.want {
-			t.Errorf("%s: preferred %v, want %v (%s)", tt.key, got, tt.want, d.Why(s))
+			t.Errorf("%v: preferred %v, want %v (%s)", tt.key, got, tt.want, d.Why(s))
 		}
 	}
 }
@@ -51,7 +51,7 @@ func TestDefaultDataIsSourced(t *testing.T) {
 	for _, o := range d.Observations {
 		s, ok := d.Source(o.SourceID)
 		if !ok || s.URL == "" || s.Title == "" {
-			t.Errorf("%s: source %q has no title or URL", o.Key(), o.SourceID)
+			t.Errorf("%v: source %q has no title or URL", o.Key(), o.SourceID)
 		}
 	}
 	for _, e := range d.Events {
@@ -73,7 +73,7 @@ func TestDefaultDataKeepsKnownConflicts(t *testing.T) {
 		{"Xi'an", 2022, "FY", NEVProduction},
 	} {
 		if s, ok := d.Lookup(k); !ok || !s.Conflict() {
-			t.Errorf("%s: the sources' disagreement is lost", k)
+			t.Errorf("%v: the sources' disagreement is lost", k)
 		}
 	}
 }
@@ -97,7 +97,7 @@ func TestCompareNeverMixesPeriods(t *testing.T) {
 	d := defaultData(t)
 	for _, s := range d.Compare(Production, 2025, "FY") {
 		if s.Key.Period != "FY" {
-			t.Errorf("full-year compare includes %s", s.Key)
+			t.Errorf("full-year compare includes %v", s.Key)
 		}
 	}
 	rows := d.Compare(Production, 2025, "YTD11")
@@ -158,7 +158,7 @@ func TestStatedRanks(t *testing.T) {
 	}
 	for _, o := range d.Observations {
 		if o.Metric == OtherRank && o.Note == "" {
-			t.Errorf("%s: a rank of another scope must name its scope in the note", o.Key())
+			t.Errorf("%v: a rank of another scope must name its scope in the note", o.Key())
 		}
 	}
 }

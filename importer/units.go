@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -57,22 +56,6 @@ var unitWords = map[string]unit{
 	"%": {"", kindPercent, 1}, "percent": {"", kindPercent, 1}, "百分比": {"", kindPercent, 1},
 	"位": {"", kindRank, 1}, "名": {"", kindRank, 1}, "rank": {"", kindRank, 1},
 }
-
-// unitKeys are the spellings longest first, for finding a unit inside a
-// header such as "产量（万辆）".
-var unitKeys = func() []string {
-	var ks []string
-	for k := range unitWords {
-		ks = append(ks, k)
-	}
-	sort.Slice(ks, func(i, j int) bool {
-		if len(ks[i]) != len(ks[j]) {
-			return len(ks[i]) > len(ks[j])
-		}
-		return ks[i] < ks[j]
-	})
-	return ks
-}()
 
 var unitFold = strings.NewReplacer(" ", "", "（", "(", "）", ")", "units:", "", "unit:", "", "单位:", "",
 	"单位：", "", "单位", "")

@@ -155,7 +155,7 @@ func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\
 
 // unescapeXML decodes character references and the OOXML _xHHHH_ escapes.
 func unescapeXML(b []byte) string {
-	if bytes.IndexByte(b, '&') < 0 && bytes.Index(b, []byte("_x")) < 0 {
+	if bytes.IndexByte(b, '&') < 0 && !bytes.Contains(b, []byte("_x")) {
 		return string(b)
 	}
 	out := make([]byte, 0, len(b))

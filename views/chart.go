@@ -136,9 +136,6 @@ func (c *Chart) current(gen int) bool {
 	return gen == c.gen
 }
 
-// wait blocks until scheduled renders are done (tests).
-func (c *Chart) wait() { c.pending.Wait() }
-
 // specLater copies the choice and the data now, on the UI goroutine, to
 // build the chart's spec later on the render goroutine.
 func (s *State) specLater(c chartspec.Choice) func() any {

@@ -23,3 +23,6 @@ func richText(r *widget.RichText) string {
 	}
 	return b.String()
 }
+
+// wait blocks until the chart's scheduled renders are done.
+func (c *Chart) wait() { c.pending.Wait() }

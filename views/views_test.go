@@ -184,7 +184,7 @@ func TestComparePeriodsNeverMix(t *testing.T) {
 	}
 	for _, r := range c.rows {
 		if r.Key.Period != "YTD11" {
-			t.Errorf("Jan–Nov compare lists %s", r.Key)
+			t.Errorf("Jan–Nov compare lists %v", r.Key)
 		}
 	}
 	if !strings.Contains(chartspec.Compare(c.state.Data(), c.choice).Subtitle, "Jan–Nov") {
@@ -370,12 +370,12 @@ func TestDataTab(t *testing.T) {
 	for _, o := range d.obsRows {
 		kept[o.Key()] = true
 		if !matchesAll(s.Data(), o, []string{"shenzhen", "2022"}) {
-			t.Errorf("filter kept %s", o.Key())
+			t.Errorf("filter kept %v", o.Key())
 		}
 	}
 	for _, o := range s.Data().Observations {
 		if o.City == "Shenzhen" && o.Year == 2022 && !kept[o.Key()] {
-			t.Errorf("filter lost %s", o.Key())
+			t.Errorf("filter lost %v", o.Key())
 		}
 	}
 	if len(d.obsRows) == 0 || !strings.HasPrefix(d.count.Text, fmt.Sprint(len(d.obsRows))) {
