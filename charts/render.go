@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -16,12 +17,12 @@ import (
 	"golang.org/x/image/draw"
 )
 
-// Errors returned by Render, WritePNG, WriteSVG and Save. Data problems
+// Errors returned by Render, WritePNG, WriteSVG and Write. Data problems
 // are never errors: they draw a "No data for …" picture.
 var (
-	ErrSpecType = errors.New("charts: spec must be a Compare, Timeline or Rank")
-	ErrSize     = errors.New("charts: width and height must be between 16 and 16384 pixels")
-	ErrFormat   = errors.New("charts: file name must end in .png or .svg")
+	ErrNoSpec = errors.New("charts: no chart to draw")
+	ErrSize   = errors.New("charts: width and height must be between 16 and 16384 pixels")
+	ErrFormat = errors.New("charts: file name must end in .png or .svg")
 )
 
 // maxPixels caps one side of the image (a mistaken size must not take
@@ -61,39 +62,12 @@ func newFrame(opts Options) (*frame, error) {
 	return f, nil
 }
 
-// plan turns a spec into the function that draws it.
-func plan(spec any, f *frame) (func(surface) error, error) {
-	switch s := spec.(type) {
-	case Compare:
-		return func(r surface) error { return f.compare(r, &s) }, nil
-	case *Compare:
-		if s != nil {
-			return func(r surface) error { return f.compare(r, s) }, nil
-		}
-	case Timeline:
-		return func(r surface) error { return f.timeline(r, &s) }, nil
-	case *Timeline:
-		if s != nil {
-			return func(r surface) error { return f.timeline(r, s) }, nil
-		}
-	case Rank:
-		return func(r surface) error { return f.rank(r, &s) }, nil
-	case *Rank:
-		if s != nil {
-			return func(r surface) error { return f.rank(r, s) }, nil
-		}
+// Render draws a chart into a new image of Width×Height×Scale pixels.
+func Render(spec Spec, opts Options) (*image.RGBA, error) {
+	if isNil(spec) {
+		return nil, ErrNoSpec
 	}
-	return nil, fmt.Errorf("%w, not %T", ErrSpecType, spec)
-}
-
-// Render draws a Compare, Timeline or Rank (value or pointer) into a new
-// image of Width×Height×Scale pixels.
-func Render(spec any, opts Options) (*image.RGBA, error) {
 	f, err := newFrame(opts)
-	if err != nil {
-		return nil, err
-	}
-	draw1, err := plan(spec, f)
 	if err != nil {
 		return nil, err
 	}
@@ -101,10 +75,20 @@ func Render(spec any, opts Options) (*image.RGBA, error) {
 	if !f.transparent {
 		draw.Draw(img, img.Bounds(), image.NewUniform(Background(f.theme)), image.Point{}, draw.Src)
 	}
-	if err := draw1(newRasterRenderer(img, f.scale, f.lf.font)); err != nil {
+	if err := spec.draw(f, newRasterRenderer(img, f.scale, f.lf.font)); err != nil {
 		return nil, err
 	}
 	return img, nil
+}
+
+// isNil reports a missing chart: no spec, or a nil *Compare, *Timeline or
+// *Rank.
+func isNil(spec Spec) bool {
+	if spec == nil {
+		return true
+	}
+	v := reflect.ValueOf(spec)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }
 
 // pngBuffers lets PNG encoders reuse their scratch buffers.
@@ -122,7 +106,7 @@ var pngEncoder = &png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &pngB
 
 // WritePNG renders spec and writes it as PNG (fast compression: the files
 // are ~4% bigger and encode ~40% faster).
-func WritePNG(w io.Writer, spec any, opts Options) error {
+func WritePNG(w io.Writer, spec Spec, opts Options) error {
 	img, err := Render(spec, opts)
 	if err != nil {
 		return err
@@ -132,12 +116,11 @@ func WritePNG(w io.Writer, spec any, opts Options) error {
 
 // WriteSVG renders spec as SVG: the same layout as the PNG, with text kept
 // as text in a CJK-capable font list.
-func WriteSVG(w io.Writer, spec any, opts Options) error {
-	f, err := newFrame(opts)
-	if err != nil {
-		return err
+func WriteSVG(w io.Writer, spec Spec, opts Options) error {
+	if isNil(spec) {
+		return ErrNoSpec
 	}
-	draw1, err := plan(spec, f)
+	f, err := newFrame(opts)
 	if err != nil {
 		return err
 	}
@@ -145,26 +128,21 @@ func WriteSVG(w io.Writer, spec any, opts Options) error {
 	if !f.transparent {
 		fillRect(vr, 0, 0, f.W, f.H, f.bg)
 	}
-	if err := draw1(vr); err != nil {
+	if err := spec.draw(f, vr); err != nil {
 		return err
 	}
 	return vr.finish(w)
 }
 
-// Save writes spec to path as PNG or SVG, chosen by the extension. It
-// writes a temporary file in the same folder and renames it over path, so
-// a failed save leaves an existing file untouched.
-func Save(path string, spec any, opts Options) error {
-	var write func(io.Writer, any, Options) error
-	switch strings.ToLower(filepath.Ext(path)) {
+// Write renders spec as PNG or SVG, chosen by a file name's extension.
+func Write(w io.Writer, name string, spec Spec, opts Options) error {
+	switch strings.ToLower(filepath.Ext(name)) {
 	case ".png":
-		write = WritePNG
+		return WritePNG(w, spec, opts)
 	case ".svg":
-		write = WriteSVG
-	default:
-		return fmt.Errorf("%w: %s", ErrFormat, filepath.Base(path))
+		return WriteSVG(w, spec, opts)
 	}
-	return saveAtomic(path, func(w io.Writer) error { return write(w, spec, opts) })
+	return fmt.Errorf("%w: %s", ErrFormat, filepath.Base(name))
 }
 
 // tickRange is a continuous range that brings its own ticks, so go-chart

@@ -2,33 +2,34 @@ package charts
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
-	"image/png"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 )
 
-// Slide is one chart slide of a deck.
+// Slide is one chart slide of a deck: its title and footnote are the
+// chart's title and source line, shown as slide text; the picture is the
+// chart drawn without them, at the shape of the slide's picture area.
 type Slide struct {
-	Title    string
-	Picture  []byte // the chart as PNG, best at 1920×1080 or more
-	Footnote string // the source line, e.g. "Sources: NBS; Xinhua"
+	Chart Spec
 }
 
-// Deck is a 16:9 slide deck: a title slide, then one slide per chart.
+// Deck is a 16:9 slide deck: a title slide, then one slide per chart,
+// drawn with Options (theme, font, words; the size is the slide's).
 type Deck struct {
 	Title, Subtitle string
 	Slides          []Slide
+	Options         Options
 }
 
-// ErrSlidePicture says that a slide's picture is not a PNG image.
-var ErrSlidePicture = errors.New("picture is not a PNG image; render the chart with WritePNG")
+// deckSlide is a slide ready to write: texts and the picture as PNG.
+type deckSlide struct {
+	Title, Footnote string
+	Picture         []byte
+	Size            [2]int
+}
 
 // The slide is 13.333 × 7.5 inches (16:9); sizes are in EMU (914,400 an
 // inch).
@@ -48,37 +49,43 @@ const (
 	imageRel      = "rId2"
 )
 
+// The picture area is drawn at 800×350 layout pixels (its shape on the
+// slide) with 3× the pixels: text the size of a slide's body text.
+const (
+	slidePictureW, slidePictureH = 800, 350
+	slidePictureScale            = 3
+)
+
 // WriteDeck writes the deck as a PowerPoint file (.pptx, Office Open XML):
 // presentation, slide master, two layouts (title slide, title only),
 // theme, one slide per chart with its title, the picture fitted below it
-// and the footnote at the bottom. The picture keeps its aspect ratio.
+// and the footnote at the bottom.
 func WriteDeck(w io.Writer, d Deck) error {
-	sizes := make([][2]int, len(d.Slides))
+	opts := d.Options
+	opts.Width, opts.Height, opts.Scale, opts.Transparent = slidePictureW, slidePictureH, slidePictureScale, false
+	slides := make([]deckSlide, len(d.Slides))
 	for i, s := range d.Slides {
-		cfg, err := png.DecodeConfig(bytes.NewReader(s.Picture))
-		if err != nil || cfg.Width == 0 || cfg.Height == 0 {
-			return fmt.Errorf("slide %d (%s): %w", i+2, s.Title, ErrSlidePicture)
+		if isNil(s.Chart) {
+			return fmt.Errorf("slide %d: %w", i+2, ErrNoSpec)
 		}
-		sizes[i] = [2]int{cfg.Width, cfg.Height}
+		text := s.Chart.Texts()
+		var b bytes.Buffer
+		bare := text
+		bare.Title, bare.Footer = "", ""
+		if err := WritePNG(&b, s.Chart.WithTexts(bare), opts); err != nil {
+			return fmt.Errorf("slide %d (%s): %w", i+2, text.Title, err)
+		}
+		slides[i] = deckSlide{Title: text.Title, Footnote: text.Footer, Picture: b.Bytes(),
+			Size: [2]int{slidePictureW * slidePictureScale, slidePictureH * slidePictureScale}}
 	}
 	zw := zip.NewWriter(w)
 	now := time.Now()
-	for _, p := range deckParts(d, sizes) {
+	for _, p := range deckParts(d, slides) {
 		if err := writePart(zw, p, now); err != nil {
 			return fmt.Errorf("writing %s: %w", p.name, err)
 		}
 	}
 	return zw.Close()
-}
-
-// SaveDeck writes the deck to path through a temporary file in the same
-// folder, renamed over path when complete: a failed export leaves an
-// existing file untouched.
-func SaveDeck(path string, d Deck) error {
-	if !strings.EqualFold(filepath.Ext(path), ".pptx") {
-		return fmt.Errorf("%s: a slide deck's name must end in .pptx", filepath.Base(path))
-	}
-	return saveAtomic(path, func(w io.Writer) error { return WriteDeck(w, d) })
 }
 
 // part is one file of the package.
@@ -102,7 +109,7 @@ func writePart(zw *zip.Writer, p part, modified time.Time) error {
 }
 
 // deckParts lists every part, [Content_Types].xml first.
-func deckParts(d Deck, sizes [][2]int) []part {
+func deckParts(d Deck, slides []deckSlide) []part {
 	n := len(d.Slides) + 1 // the title slide is slide 1
 	parts := []part{
 		{name: "[Content_Types].xml", data: []byte(contentTypes(n))},
@@ -124,10 +131,10 @@ func deckParts(d Deck, sizes [][2]int) []part {
 		{name: "ppt/slides/slide1.xml", data: []byte(titleSlideXML(d))},
 		{name: "ppt/slides/_rels/slide1.xml.rels", data: []byte(slideRels(1, 0))},
 	}
-	for i, s := range d.Slides {
+	for i, s := range slides {
 		k := i + 2
 		parts = append(parts,
-			part{name: fmt.Sprintf("ppt/slides/slide%d.xml", k), data: []byte(chartSlideXML(s, sizes[i], i+1))},
+			part{name: fmt.Sprintf("ppt/slides/slide%d.xml", k), data: []byte(chartSlideXML(s, i+1))},
 			part{name: fmt.Sprintf("ppt/slides/_rels/slide%d.xml.rels", k), data: []byte(slideRels(2, i+1))},
 			part{name: fmt.Sprintf("ppt/media/image%d.png", i+1), data: s.Picture, store: true})
 	}
@@ -151,43 +158,4 @@ func esc(s string) string {
 	var b strings.Builder
 	_ = xmlEscape(&b, s)
 	return b.String()
-}
-
-// saveAtomic writes through write into a temporary file beside path and
-// renames it over path only when all is written and synced.
-func saveAtomic(path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write in %s (%w); choose a folder you can write to", filepath.Dir(path), err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 256<<10)
-	if err := write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot replace %s (%w); close it in the program that has it open and try again", filepath.Base(path), err)
-	}
-	return nil
 }

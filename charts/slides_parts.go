@@ -197,8 +197,8 @@ func titleSlideXML(d Deck) string {
 
 // chartSlideXML: the title, the chart picture fitted below it, the source
 // line as a footnote.
-func chartSlideXML(s Slide, size [2]int, n int) string {
-	x, y, cx, cy := fit(size[0], size[1])
+func chartSlideXML(s deckSlide, n int) string {
+	x, y, cx, cy := fit(s.Size[0], s.Size[1])
 	pic := fmt.Sprintf(`<p:pic><p:nvPicPr><p:cNvPr id="3" name="Chart %d" descr="%s"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>`+
 		`<p:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>%s</p:spPr></p:pic>`,
 		n, esc(s.Title), imageRel, xfrm(x, y, cx, cy))

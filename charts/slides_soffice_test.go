@@ -60,8 +60,12 @@ func TestDeckOpensInLibreOffice(t *testing.T) {
 		t.Skip("LibreOffice conversion is slow")
 	}
 	path := filepath.Join(t.TempDir(), "deck.pptx")
-	d := renderedDeck(t)
-	if err := SaveDeck(path, d); err != nil {
+	d := renderedDeck()
+	var b bytes.Buffer
+	if err := WriteDeck(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	pdf := convertToPDF(t, path)

@@ -24,6 +24,20 @@ type Options struct {
 	font *loadedFont // tests: draw with this font (portable goldens)
 }
 
+// Spec is a chart this package draws: a Compare, Timeline or Rank (as a
+// value or a pointer). The interface is sealed: only those types have the
+// unexported draw method, so Render, WritePNG, WriteSVG and WriteDeck take
+// nothing else, and a new kind of chart is a new type here with its own
+// drawing file.
+type Spec interface {
+	// Texts are the chart's title, subtitle, axis title and footer.
+	Texts() Text
+	// WithTexts is a copy of the chart with other texts: a slide draws its
+	// chart without the title and source line it shows as text.
+	WithTexts(Text) Spec
+	draw(f *frame, r surface) error
+}
+
 // Text is what every chart carries besides its data.
 type Text struct {
 	Title     string
@@ -40,6 +54,14 @@ type Compare struct {
 	Groups []string     // e.g. ["2024"], or ["2023", "2024"] for grouped bars
 	Bars   []CompareBar // in the order drawn
 }
+
+// Texts is part of Spec.
+func (c Compare) Texts() Text { return c.Text }
+
+// WithTexts is part of Spec.
+func (c Compare) WithTexts(t Text) Spec { c.Text = t; return c }
+
+func (c Compare) draw(f *frame, r surface) error { return f.compare(r, &c) }
 
 // CompareBar is one city's values, one per group; NaN is a missing value.
 type CompareBar struct {
@@ -64,6 +86,14 @@ type Timeline struct {
 	Events []Marker
 	Target *TargetLine
 }
+
+// Texts is part of Spec.
+func (t Timeline) Texts() Text { return t.Text }
+
+// WithTexts is part of Spec.
+func (t Timeline) WithTexts(x Text) Spec { t.Text = x; return t }
+
+func (t Timeline) draw(f *frame, r surface) error { return f.timeline(r, &t) }
 
 // Series is one city's line. Years missing from Points break the line.
 type Series struct {
@@ -94,12 +124,6 @@ type TargetLine struct {
 	Year  int
 	Value float64
 	Label string
-}
-
-// Rank is stated national ranks over years: rank 1 at the top.
-type Rank struct {
-	Text
-	Series []Series // Value holds the rank
 }
 
 // Words are the few texts the charts write themselves. Empty fields keep

@@ -34,21 +34,6 @@ func (f *frame) timeline(r surface, t *Timeline) error {
 	return f.lines(r, lineSpec{text: t.Text, series: t.Series, events: t.Events, target: t.Target})
 }
 
-// AsStated is added to a rank chart's axis title (unless the subtitle
-// says it): ranks are what the sources claim, not computed here.
-const AsStated = "as stated by sources"
-
-func (f *frame) rank(r surface, t *Rank) error {
-	text, as := t.Text, f.words.AsStated
-	switch {
-	case text.ValueAxis == "":
-		text.ValueAxis = f.words.Rank + " (" + as + ")"
-	case !strings.Contains(text.ValueAxis, as) && !strings.Contains(text.Subtitle, as):
-		text.ValueAxis += " (" + as + ")"
-	}
-	return f.lines(r, lineSpec{text: text, series: t.Series, rank: true})
-}
-
 // extent is the span of the data in years and values.
 type extent struct {
 	y0, y1 int

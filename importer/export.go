@@ -93,7 +93,7 @@ func (d *DataSet) WriteWorkbook(w io.Writer, opts WorkbookOptions) error {
 // same folder, renamed over path only when the whole workbook is written:
 // a failed or cancelled export leaves an existing file untouched.
 func (d *DataSet) SaveWorkbook(path string, opts WorkbookOptions) error {
-	return saveAtomic(path, func(w io.Writer) error { return d.WriteWorkbook(w, opts) })
+	return SaveAtomic(path, func(w io.Writer) error { return d.WriteWorkbook(w, opts) })
 }
 
 func cancelled(c <-chan struct{}) bool {

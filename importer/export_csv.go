@@ -34,7 +34,7 @@ func (d *DataSet) WriteCSV(w io.Writer) error {
 
 // SaveCSV writes the observations to path atomically (see SaveWorkbook).
 func (d *DataSet) SaveCSV(path string) error {
-	return saveAtomic(path, d.WriteCSV)
+	return SaveAtomic(path, d.WriteCSV)
 }
 
 func observationRecord(o *Observation, r []string) {

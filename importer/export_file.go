@@ -40,11 +40,11 @@ func CheckExportTarget(target string, imported ...string) error {
 	return nil
 }
 
-// saveAtomic writes through write into a temporary file in path's folder
+// SaveAtomic writes through write into a temporary file in path's folder
 // and renames it over path only when everything was written and synced:
 // a failed or cancelled write leaves an existing file untouched, and no
 // temporary file behind. An existing file keeps its permissions.
-func saveAtomic(path string, write func(io.Writer) error) (err error) {
+func SaveAtomic(path string, write func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("cannot write in %s (%w); choose a folder you can write to", filepath.Dir(path), err)

@@ -29,7 +29,7 @@ const settleDelay = 120 * time.Millisecond
 type Chart struct {
 	widget.BaseWidget
 
-	spec  func() func() any // on the UI goroutine: a builder for the spec, run off it
+	spec  func() func() charts.Spec // on the UI goroutine: a builder for the spec, run off it
 	theme func() charts.Theme
 	image *canvas.Image
 
@@ -45,7 +45,7 @@ var _ fyne.Widget = (*Chart)(nil)
 // NewChart makes a chart widget. spec runs on the UI goroutine and returns
 // a builder that holds copies of the choices it needs, so the render
 // goroutine never reads state the UI is changing.
-func NewChart(spec func() func() any, theme func() charts.Theme) *Chart {
+func NewChart(spec func() func() charts.Spec, theme func() charts.Theme) *Chart {
 	c := &Chart{spec: spec, theme: theme}
 	c.image = &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleSmooth}
 	c.ExtendBaseWidget(c)
@@ -107,7 +107,7 @@ func (c *Chart) pixelSize() (int, int) {
 
 // render runs off the UI goroutine with what schedule captured; only the
 // image swap goes through fyne.Do.
-func (c *Chart) render(gen int, build func() any, opts charts.Options) {
+func (c *Chart) render(gen int, build func() charts.Spec, opts charts.Options) {
 	if opts.Width < 10 || opts.Height < 10 || !c.current(gen) {
 		return
 	}
@@ -138,10 +138,10 @@ func (c *Chart) current(gen int) bool {
 
 // specLater copies the choice and the data now, on the UI goroutine, to
 // build the chart's spec later on the render goroutine.
-func (s *State) specLater(c chartspec.Choice) func() any {
+func (s *State) specLater(c chartspec.Choice) func() charts.Spec {
 	d := s.Data()
 	c.Lang = uiLang()
-	return func() any {
+	return func() charts.Spec {
 		spec, err := chartspec.Build(d, c)
 		if err != nil {
 			log.Printf("chart: %v", err)

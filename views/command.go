@@ -1,7 +1,6 @@
 package views
 
 import (
-	"bytes"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -141,13 +140,11 @@ func (y *yearList) Set(s string) error {
 	return nil
 }
 
-var presets = map[string][2]int{"16:9": {1920, 1080}, "4:3": {1600, 1200}, "1:1": {1080, 1080}}
-
 func chart(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("chart", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var years yearList
-	kind := fs.String("kind", chartspec.KindCompare, "compare, timeline or rank")
+	kind := fs.String("kind", chartspec.KindCompare, strings.Join(chartspec.KindNames(), ", "))
 	data := fs.String("data", "", "a file to chart instead of the built-in data")
 	metric := fs.String("metric", importer.Production, "metric: "+strings.Join(importer.Metrics, ", "))
 	fs.Var(&years, "year", "compare: year (repeat, or 2023,2024, for grouped bars); default: the latest year with a full-year figure for at least three cities")
@@ -197,11 +194,8 @@ func chart(args []string, stdout, stderr io.Writer) int {
 			c.Cities = append(c.Cities, city)
 		}
 	}
-	spec, err := chartspec.Build(d, c)
-	if err == nil {
-		err = charts.Save(*out, spec, opts)
-	}
-	if err != nil {
+	job := chartspec.Export{Data: d, Choices: []chartspec.Choice{c}, Chart: c.Kind, Options: opts}
+	if err := job.Save(*out); err != nil {
 		fmt.Fprintf(stderr, "chart: %v\n", err)
 		return exitFailed
 	}
@@ -211,13 +205,14 @@ func chart(args []string, stdout, stderr io.Writer) int {
 
 func chartOptions(size, preset, themeName string, scale float64, transparent bool, font string) (charts.Options, error) {
 	opts := charts.Options{Scale: scale, Transparent: transparent, FontPath: font}
-	if p, ok := presets[preset]; ok {
-		opts.Width, opts.Height = p[0], p[1]
+	if p, ok := chartspec.PresetNamed(preset); ok {
+		opts.Width, opts.Height = p.Width, p.Height
 	} else if preset != "" {
 		return opts, fmt.Errorf("preset %q is not 16:9, 4:3 or 1:1", preset)
-	} else if _, err := fmt.Sscanf(strings.ToLower(size), "%dx%d", &opts.Width, &opts.Height); err != nil ||
-		opts.Width < 100 || opts.Height < 100 || opts.Width > 10000 || opts.Height > 10000 {
-		return opts, fmt.Errorf("size %q is not WxH between 100x100 and 10000x10000, e.g. 1920x1080", size)
+	} else if w, h, err := chartspec.ParseSize(size); err != nil {
+		return opts, fmt.Errorf("size %w", err)
+	} else {
+		opts.Width, opts.Height = w, h
 	}
 	switch themeName {
 	case "light":
@@ -251,46 +246,19 @@ func export(args []string, stdout, stderr io.Writer) int {
 	var files []string
 	if *data != "" {
 		files = []string{*data}
-		if err := importer.CheckExportTarget(*out, *data); err != nil {
-			fmt.Fprintf(stderr, "export: %v\n", err)
-			return exitBadInput
-		}
 	}
 	d, _, ok := loadData(files, stderr)
 	if !ok {
 		return exitBadInput
 	}
-	if err := writeExport(d, *out, ext); err != nil {
+	job := chartspec.Export{Data: d, Version: Version, Protect: files}
+	if err := job.Save(*out); err != nil {
 		fmt.Fprintf(stderr, "export: %v\n", err)
+		if errors.Is(err, importer.ErrExportOntoSource) {
+			return exitBadInput
+		}
 		return exitFailed
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", *out)
 	return exitOK
-}
-
-func writeExport(d *importer.DataSet, out, ext string) error {
-	choices := chartspec.DeckChoices(d)
-	switch ext {
-	case ".csv":
-		return d.SaveCSV(out)
-	case ".pptx":
-		deck, err := chartspec.Deck(d, "Auto Cities", "China's car industry, city by city", choices, charts.Options{})
-		if err != nil {
-			return err
-		}
-		return charts.SaveDeck(out, deck)
-	}
-	opts := importer.WorkbookOptions{AppVersion: Version, Charts: chartspec.WorkbookCharts(d, choices[0], choices[1])}
-	for _, c := range choices[:2] {
-		spec, err := chartspec.Build(d, c)
-		if err != nil {
-			return err
-		}
-		var b bytes.Buffer
-		if err := charts.WritePNG(&b, spec, charts.Options{Width: 1600, Height: 900}); err != nil {
-			return err
-		}
-		opts.Pictures = append(opts.Pictures, b.Bytes())
-	}
-	return d.SaveWorkbook(out, opts)
 }

@@ -19,40 +19,29 @@ import (
 // compare is the Compare tab: one metric and period across cities, as bars
 // above a table of the values drawn. Several years give grouped bars.
 type compare struct {
-	state  *State
-	choice chartspec.Choice
-	tab    *container.TabItem
+	*chartTab
 
-	metric, period, unit, sort *widget.Select
-	years                      *widget.CheckGroup
-	cities                     *cityChecks
-	chart                      *Chart
-	table                      *widget.Table
-	detail                     *widget.Label
-	rows                       []importer.Stated
-	updating                   bool
+	period, sort *widget.Select
+	years        *widget.CheckGroup
+	table        *widget.Table
+	detail       *widget.Label
+	rows         []importer.Stated
 }
 
 func newCompareTab(s *State) *compare {
-	t := &compare{state: s, choice: chartspec.Defaults(s.Data(), chartspec.KindCompare)}
-	t.choice.Unit = s.unitPref(t.choice.Metric)
-	t.metric = widget.NewSelect(metricOptions(), func(string) { t.onMetric() })
+	t := &compare{}
+	t.chartTab = newChartTab(s, chartspec.KindCompare, t, true)
 	t.period = widget.NewSelect(nil, func(string) { t.onPeriod() })
-	t.unit = widget.NewSelect(nil, func(string) { t.onUnit() })
 	t.sort = widget.NewSelect([]string{lang.L("Largest first"), lang.L("A–Z")}, nil)
 	t.sort.SetSelected(lang.L("Largest first"))
 	t.sort.OnChanged = func(string) { t.onChoice() }
 	t.years = widget.NewCheckGroup(nil, func([]string) { t.onChoice() })
 	t.years.Horizontal = true
-	t.cities = newCityChecks(t.onChoice)
-	t.chart = NewChart(t.specLater, s.ChartTheme)
 	t.detail = widget.NewLabel(lang.L("Select a row to see every stated value and why one is shown."))
 	t.detail.Wrapping = fyne.TextWrapWord
 	t.table = newTable(compareHeaders(), []float32{110, 60, 80, 150, 170, 100, 125, 80, 300},
 		func() int { return len(t.rows) }, func(r, c int) string { return t.cell(t.rows[r], c) })
 	t.table.OnSelected = func(id widget.TableCellID) { t.showStated(t.rows[id.Row]) }
-	s.OnChanged(t.reload)
-	t.reload()
 
 	all := &widget.Button{Text: lang.L("All"), OnTapped: func() { t.cities.selectCities(t.cities.offered()) }}
 	none := &widget.Button{Text: lang.L("None"), OnTapped: func() { t.cities.SetSelected(nil) }}
@@ -60,12 +49,12 @@ func newCompareTab(s *State) *compare {
 		container.NewHBox(label("Metric"), wide(t.metric, 250), label("Period"), wide(t.period, 160),
 			label("Unit"), wide(t.unit, 200), label("Sort"), wide(t.sort, 140)),
 		container.NewBorder(nil, nil, label("Years"), nil, container.NewHScroll(t.years)),
-		container.NewBorder(nil, nil, label("Cities"), container.NewHBox(all, none), container.NewHScroll(t.cities.CheckGroup)),
+		t.citiesRow(all, none),
 	)
 	below := container.NewBorder(nil, t.detail, nil, nil, t.table)
 	split := container.NewVSplit(t.chart, below)
 	split.Offset = 0.66
-	t.tab = container.NewTabItem(lang.L("Compare"), container.NewBorder(top, nil, nil, nil, split))
+	t.start(lang.L("Compare"), container.NewBorder(top, nil, nil, nil, split))
 	return t
 }
 
@@ -74,34 +63,18 @@ func compareHeaders() []string {
 		lang.L("Stated YoY"), lang.L("Computed YoY"), lang.L("Sources"), lang.L("Source shown")}
 }
 
-func (t *compare) spec() any { return t.specLater()() }
+func (t *compare) metrics() []string { return importer.Metrics }
 
-func (t *compare) specLater() func() any { return t.state.specLater(t.choice) }
-
-// reload fills the choices from the data set, keeping what still fits.
-func (t *compare) reload() {
-	t.updating = true
-	t.metric.SetSelected(metricLabel(t.choice.Metric))
-	t.updating = false
-	t.onMetric()
-}
-
-func (t *compare) onMetric() {
-	if t.updating {
-		return
-	}
-	t.updating = true
-	defer func() { t.updating = false; t.onPeriod() }()
-	t.choice.Metric = metricFromLabel(t.metric.Selected)
+// metricChanged offers the periods of the metric, keeping the period
+// chosen where it has figures, then the years and cities (onPeriod).
+func (t *compare) metricChanged() {
 	periods := t.state.Data().Periods(t.choice.Metric)
 	t.period.Options = periodOptions(periods)
 	if !slices.Contains(periods, t.choice.Period) && len(periods) > 0 {
 		t.choice.Period = periods[0]
 	}
 	t.period.SetSelected(periodOption(t.choice.Period))
-	t.unit.Options = unitOptions(t.choice.Metric)
-	t.choice.Unit = t.state.unitPref(t.choice.Metric)
-	t.unit.SetSelected(unitLabel(chartspec.Unit(t.choice.Metric, t.choice.Unit)))
+	t.offerYearsAndCities()
 }
 
 // onPeriod offers the years that have this metric and period, keeping the
@@ -111,7 +84,12 @@ func (t *compare) onPeriod() {
 		return
 	}
 	t.updating = true
-	defer func() { t.updating = false; t.onChoice() }()
+	t.offerYearsAndCities()
+	t.updating = false
+	t.onChoice()
+}
+
+func (t *compare) offerYearsAndCities() {
 	t.choice.Period = periodFromOption(t.period.Selected)
 	d := t.state.Data()
 	years := d.Years(t.choice.Metric, t.choice.Period)
@@ -147,18 +125,7 @@ func intersect(a, b []string) []string {
 	return out
 }
 
-func (t *compare) onUnit() {
-	if t.updating {
-		return
-	}
-	t.state.chooseUnit(&t.choice, t.unit.Selected)
-	t.onChoice()
-}
-
-func (t *compare) onChoice() {
-	if t.updating {
-		return
-	}
+func (t *compare) choiceChanged() {
 	t.choice.Years = nil
 	for _, s := range t.years.Selected {
 		if y, err := strconv.Atoi(s); err == nil {
@@ -170,11 +137,9 @@ func (t *compare) onChoice() {
 	if t.sort.Selected == lang.L("A–Z") {
 		t.choice.Sort = "name"
 	}
-	t.choice.Cities = t.cities.choice()
 	t.fillRows()
 	t.table.UnselectAll()
 	t.table.Refresh()
-	t.chart.Update()
 }
 
 // fillRows lists the values drawn in the chart's order: by year, then by

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,37 +14,41 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"autocities/charts"
 	"autocities/importer"
+	"autocities/views/chartspec"
 )
 
-// currentSpec is the chart of the tab in front (Compare when no chart tab
-// is).
-func (u *ui) currentSpec() any {
-	switch u.tabs.Selected() {
-	case u.timeline.tab:
-		return u.timeline.spec()
-	case u.rank.tab:
-		return u.rank.spec()
-	}
-	return u.compare.spec()
+// chartTabs are the tabs with a chart, in the order of the tabs.
+func (u *ui) chartTabs() []*chartTab {
+	return []*chartTab{u.compare.chartTab, u.timeline.chartTab, u.rank.chartTab}
 }
 
-// chartPresets are the export sizes offered, slide shapes first.
-var chartPresets = []struct {
-	name string
-	w, h int
-}{{"16:9 (1920×1080)", 1920, 1080}, {"4:3 (1600×1200)", 1600, 1200}, {"1:1 (1080×1080)", 1080, 1080}, {"Custom", 0, 0}}
+// current is the chart tab in front (Compare when no chart tab is).
+func (u *ui) current() *chartTab {
+	for _, t := range u.chartTabs() {
+		if u.tabs.Selected() == t.tab {
+			return t
+		}
+	}
+	return u.compare.chartTab
+}
+
+// presetNames are the export sizes offered, slide shapes first, then a
+// custom size.
+func presetNames() []string {
+	var names []string
+	for _, p := range chartspec.Presets {
+		names = append(names, fmt.Sprintf("%s (%d×%d)", p.Name, p.Width, p.Height))
+	}
+	return append(names, lang.L("Custom"))
+}
 
 // exportChart asks for size, scale, background and format, then where to
 // save the chart in front.
 func (u *ui) exportChart() {
-	spec := u.currentSpec()
-	var names []string
-	for _, p := range chartPresets {
-		names = append(names, lang.L(p.name))
-	}
-	preset := widget.NewSelect(names, nil)
+	job := u.exportJob()
+	job.Chart = u.current().choice.Kind
+	preset := widget.NewSelect(presetNames(), nil)
 	preset.SetSelectedIndex(0)
 	custom := &widget.Entry{Text: "1920x1080", PlaceHolder: "WxH"}
 	custom.ExtendBaseWidget(custom)
@@ -65,36 +68,31 @@ func (u *ui) exportChart() {
 		if !ok {
 			return
 		}
-		opts, err := exportOptions(preset.SelectedIndex(), custom.Text, double.Checked, transparent.Checked)
+		w, h, err := exportSize(preset.SelectedIndex(), custom.Text)
 		if err != nil {
 			dialog.ShowError(err, u.win)
 			return
 		}
-		opts.Theme = u.state.ChartTheme()
-		ext := "." + strings.ToLower(format.Selected)
-		u.saveFile("auto-cities-chart"+ext, []string{ext}, func(path string) error {
-			return charts.Save(path, spec, opts)
-		})
+		job.Options.Width, job.Options.Height, job.Options.Transparent = w, h, transparent.Checked
+		job.Options.Theme, job.Options.Scale = u.state.ChartTheme(), 1
+		if double.Checked {
+			job.Options.Scale = 2
+		}
+		u.saveFile("auto-cities-chart."+strings.ToLower(format.Selected), job.Save)
 	}, u.win)
 }
 
-func exportOptions(preset int, custom string, double, transparent bool) (charts.Options, error) {
-	opts := charts.Options{Transparent: transparent, Scale: 1}
-	if double {
-		opts.Scale = 2
+// exportSize is the preset's size, or the custom size written.
+func exportSize(preset int, custom string) (int, int, error) {
+	if preset >= 0 && preset < len(chartspec.Presets) {
+		p := chartspec.Presets[preset]
+		return p.Width, p.Height, nil
 	}
-	p := chartPresets[max(0, preset)]
-	opts.Width, opts.Height = p.w, p.h
-	if p.w == 0 {
-		w, h, ok := strings.Cut(strings.ToLower(strings.TrimSpace(custom)), "x")
-		var err1, err2 error
-		opts.Width, err1 = strconv.Atoi(strings.TrimSpace(w))
-		opts.Height, err2 = strconv.Atoi(strings.TrimSpace(h))
-		if !ok || err1 != nil || err2 != nil || opts.Width < 100 || opts.Height < 100 || opts.Width > 8000 || opts.Height > 8000 {
-			return opts, fmt.Errorf(lang.L("%q is not a size: write width x height in pixels, e.g. 1600x900 (100 to 8000)"), custom)
-		}
+	w, h, err := chartspec.ParseSize(custom)
+	if err != nil {
+		return 0, 0, fmt.Errorf(lang.L("%q is not a size: write width x height in pixels, e.g. 1600x900 (100 to 8000)"), custom)
 	}
-	return opts, nil
+	return w, h, nil
 }
 
 // saveFile asks for a name and a folder, refuses the file currently
@@ -102,7 +100,7 @@ func exportOptions(preset int, custom string, double, transparent bool) (charts.
 // own save dialog truncates the chosen file before handing it over, which
 // would lose the old file if the export then failed; here the writer
 // replaces the file atomically, so a failed export leaves it untouched.
-func (u *ui) saveFile(name string, exts []string, write func(path string) error) {
+func (u *ui) saveFile(name string, write func(path string) error) {
 	dir := u.app.Preferences().String(prefLastFolder)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		dir, _ = os.UserHomeDir()
@@ -133,8 +131,8 @@ func (u *ui) saveFile(name string, exts []string, write func(path string) error)
 			return
 		}
 		path := filepath.Join(dir, strings.TrimSpace(nameEntry.Text))
-		if !strings.EqualFold(filepath.Ext(path), exts[0]) {
-			path += exts[0]
+		if ext := filepath.Ext(name); !strings.EqualFold(filepath.Ext(path), ext) {
+			path += ext
 		}
 		u.confirmAndWrite(path, write)
 	}, u.win)

@@ -21,21 +21,23 @@ func wide(o fyne.CanvasObject, width float32) fyne.CanvasObject {
 // The selects show words in the UI's language; these translate them back to
 // tokens.
 
-func metricOptions() []string {
+func metricLabels(metrics []string) []string {
 	var out []string
-	for _, m := range importer.Metrics {
+	for _, m := range metrics {
 		out = append(out, metricLabel(m))
 	}
 	return out
 }
 
-func metricFromLabel(label string) string {
-	for _, m := range importer.Metrics {
+// metricFromLabel is the metric of metrics whose label is shown; the first
+// when none is.
+func metricFromLabel(metrics []string, label string) string {
+	for _, m := range metrics {
 		if metricLabel(m) == label {
 			return m
 		}
 	}
-	return importer.Production
+	return metrics[0]
 }
 
 func periodOption(p string) string {

@@ -16,33 +16,24 @@ import (
 // timeline is the Timeline tab: one or several cities' figures over years,
 // the target and progress towards it, and the events beside the chart.
 type timeline struct {
-	state  *State
-	choice chartspec.Choice
-	tab    *container.TabItem
+	*chartTab
 
-	metric, unit *widget.Select
-	shown        *widget.Select // which events the chart draws
-	cities       *cityChecks
-	chart        *Chart
-	progress     *widget.Label
-	events       *widget.List
-	detail       *widget.Label
-	eventRows    []importer.Event
-	updating     bool
+	shown     *widget.Select // which events the chart draws
+	progress  *widget.Label
+	events    *widget.List
+	detail    *widget.Label
+	eventRows []importer.Event
 }
 
 func newTimelineTab(s *State) *timeline {
-	t := &timeline{state: s, choice: chartspec.Defaults(s.Data(), chartspec.KindTimeline)}
-	t.metric = widget.NewSelect(metricOptions(), func(string) { t.onMetric() })
-	t.unit = widget.NewSelect(nil, func(string) { t.onUnit() })
-	t.cities = newCityChecks(t.onChoice)
+	t := &timeline{}
+	t.chartTab = newChartTab(s, chartspec.KindTimeline, t, true)
 	t.shown = widget.NewSelect(eventChoices(), nil)
 	t.shown.SetSelectedIndex(0)
 	t.shown.OnChanged = func(string) {
 		t.choice.Events = []string{chartspec.EventsKey, chartspec.EventsAll, chartspec.EventsNone}[max(0, t.shown.SelectedIndex())]
 		t.chart.Update()
 	}
-	t.chart = NewChart(t.specLater, s.ChartTheme)
 	t.progress = widget.NewLabel("")
 	t.progress.Wrapping = fyne.TextWrapWord
 	t.detail = widget.NewLabel(lang.L("Select an event to see its detail and source."))
@@ -59,13 +50,11 @@ func newTimelineTab(s *State) *timeline {
 			o.(*widget.Label).SetText(e.Date + "  " + e.Title)
 		})
 	t.events.OnSelected = t.onEvent
-	s.OnChanged(t.reload)
-	t.reload()
 
 	top := container.NewVBox(
 		container.NewHBox(label("Metric"), wide(t.metric, 250), label("Unit"), wide(t.unit, 200),
 			label("Events on chart"), wide(t.shown, 260)),
-		container.NewBorder(nil, nil, label("Cities"), nil, container.NewHScroll(t.cities.CheckGroup)),
+		t.citiesRow(),
 	)
 	side := container.NewVSplit(
 		container.NewBorder(widget.NewLabelWithStyle(lang.L("Events"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, t.events),
@@ -74,55 +63,22 @@ func newTimelineTab(s *State) *timeline {
 	left := container.NewBorder(nil, t.progress, nil, nil, t.chart)
 	split := container.NewHSplit(left, side)
 	split.Offset = 0.68
-	t.tab = container.NewTabItem(lang.L("Timeline"), container.NewBorder(top, nil, nil, nil, split))
+	t.start(lang.L("Timeline"), container.NewBorder(top, nil, nil, nil, split))
 	return t
 }
 
-func (t *timeline) spec() any { return t.specLater()() }
+func (t *timeline) metrics() []string { return importer.Metrics }
 
-func (t *timeline) specLater() func() any { return t.state.specLater(t.choice) }
-
-func (t *timeline) reload() {
-	t.updating = true
-	t.metric.SetSelected(metricLabel(t.choice.Metric))
-	t.updating = false
-	t.onMetric()
-}
-
-func (t *timeline) onMetric() {
-	if t.updating {
-		return
-	}
-	t.updating = true
-	t.choice.Metric = metricFromLabel(t.metric.Selected)
-	t.unit.Options = unitOptions(t.choice.Metric)
-	t.choice.Unit = t.state.unitPref(t.choice.Metric)
-	t.unit.SetSelected(unitLabel(chartspec.Unit(t.choice.Metric, t.choice.Unit)))
+func (t *timeline) metricChanged() {
 	t.cities.offer(t.state.Data().CitiesWith(t.choice.Metric), t.choice.Cities)
-	t.updating = false
-	t.onChoice()
 }
 
-func (t *timeline) onUnit() {
-	if t.updating {
-		return
-	}
-	t.state.chooseUnit(&t.choice, t.unit.Selected)
-	t.onChoice()
-}
-
-func (t *timeline) onChoice() {
-	if t.updating {
-		return
-	}
-	t.choice.Cities = t.cities.choice()
-	t.choice.Event = -1
+func (t *timeline) choiceChanged() {
 	t.eventRows = chartspec.Events(t.state.Data(), t.choice.Cities)
 	t.events.UnselectAll()
 	t.events.Refresh()
 	t.detail.SetText(lang.L("Select an event to see its detail and source."))
 	t.progress.SetText(t.progressText())
-	t.chart.Update()
 }
 
 // progressText says how each chosen city stands against its targets.

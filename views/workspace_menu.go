@@ -60,7 +60,7 @@ func (u *ui) resetToDefault() {
 // can open in Excel or bring back with Import.
 func (u *ui) saveWorkspaceAs() {
 	d := u.state.Data()
-	u.saveFile("auto-cities-workspace.xlsx", []string{".xlsx"}, func(path string) error {
+	u.saveFile("auto-cities-workspace.xlsx", func(path string) error {
 		return d.SaveWorkbook(path, importer.WorkbookOptions{AppVersion: Version})
 	})
 }

@@ -17,13 +17,6 @@ import (
 	"autocities/importer"
 )
 
-// Kinds of chart.
-const (
-	KindCompare  = "compare"
-	KindTimeline = "timeline"
-	KindRank     = "rank"
-)
-
 // Choice is what the user picked: the same fields drive the window and the
 // chart command.
 type Choice struct {
@@ -55,23 +48,6 @@ func (c Choice) drawn(kind string) bool {
 		return false
 	}
 	return kind == importer.KindRanking || kind == importer.KindCompany
-}
-
-// Defaults returns the command line's default choice for a kind of chart.
-func Defaults(d *importer.DataSet, kind string) Choice {
-	c := Choice{Kind: cmp.Or(kind, KindCompare), Metric: importer.Production, Period: "FY", Event: -1}
-	switch c.Kind {
-	case KindCompare:
-		if y := d.DefaultCompareYear(c.Metric, c.Period); y > 0 {
-			c.Years = []int{y}
-		}
-	case KindTimeline, KindRank:
-		c.Cities = []string{"Chongqing"}
-		if c.Kind == KindRank {
-			c.Metric = importer.ProductionRank
-		}
-	}
-	return c
 }
 
 // DisplayUnit is a unit values are shown in.
@@ -117,20 +93,6 @@ func Unit(metric, key string) DisplayUnit {
 		return units[0]
 	}
 	return units[len(units)-1]
-}
-
-// Build makes the spec for the choice: a charts.Compare, charts.Timeline or
-// charts.Rank.
-func Build(d *importer.DataSet, c Choice) (any, error) {
-	switch c.Kind {
-	case KindCompare, "":
-		return Compare(d, c), nil
-	case KindTimeline:
-		return Timeline(d, c), nil
-	case KindRank:
-		return Rank(d, c), nil
-	}
-	return nil, fmt.Errorf("chart kind %q is not compare, timeline or rank", c.Kind)
 }
 
 // sourceLine names the sources of the values drawn, shortened when many.
@@ -207,102 +169,6 @@ func (c Choice) periodPhrase(period string) string {
 	return c.period(period)
 }
 
-// Compare builds the bar chart of one metric across cities.
-func Compare(d *importer.DataSet, c Choice) charts.Compare {
-	u := Unit(c.Metric, c.Unit)
-	years := c.Years
-	if len(years) == 0 {
-		if y := d.DefaultCompareYear(c.Metric, c.Period); y > 0 {
-			years = []int{y}
-		}
-	}
-	period := cmp.Or(c.Period, "FY")
-	spec := charts.Compare{Text: charts.Text{
-		Subtitle: fmt.Sprintf(c.tr("%s · %s %s · %s"), c.metric(c.Metric), c.yearsLabel(years),
-			c.periodPhrase(period), c.unit(u)),
-		ValueAxis: c.axisTitle(c.Metric, u),
-		Decimals:  u.Decimals,
-	}}
-	for _, y := range years {
-		spec.Groups = append(spec.Groups, strconv.Itoa(y))
-	}
-	bars := map[string]*charts.CompareBar{}
-	var sources []string
-	marks := map[string]bool{}
-	for i, y := range years {
-		for _, s := range d.Compare(c.Metric, y, period) {
-			city := s.Key.City
-			if len(c.Cities) > 0 && !slices.Contains(c.Cities, city) {
-				continue
-			}
-			if bars[city] == nil {
-				bars[city] = &charts.CompareBar{City: city, Values: nanSlice(len(years)), Marks: make([]string, len(years))}
-			}
-			p := s.Preferred()
-			bars[city].Values[i], bars[city].Marks[i] = p.Value/u.Divisor, mark(p)
-			marks[mark(p)] = true
-			sources = append(sources, p.SourceID)
-		}
-	}
-	for _, b := range bars {
-		spec.Bars = append(spec.Bars, *b)
-	}
-	sortBars(spec.Bars, c.Sort, importer.IsRank(c.Metric))
-	for i := range spec.Bars {
-		spec.Bars[i].City = c.city(spec.Bars[i].City)
-	}
-	spec.Title = c.compareTitle(spec.Bars, years, period)
-	spec.Footer = c.withMarkKey(c.sourceLine(d, sources), marks)
-	return spec
-}
-
-// compareTitle: "Vehicle production by city, 2025"; a partial year says
-// so ("…, Jan–Nov 2025"); a single city is named ("Chongqing: vehicle
-// export value, Jan–Nov 2025").
-func (c Choice) compareTitle(bars []charts.CompareBar, years []int, period string) string {
-	when := c.yearsLabel(years)
-	if period != "FY" {
-		when = fmt.Sprintf(c.tr("%s %s"), c.period(period), when)
-	}
-	if len(bars) == 1 {
-		metric := c.metric(c.Metric)
-		if c.Lang != "zh" {
-			metric = lowerFirst(metric)
-		}
-		return fmt.Sprintf(c.tr("%s: %s, %s"), bars[0].City, metric, when)
-	}
-	return fmt.Sprintf(c.tr("%s by city, %s"), c.metric(c.Metric), when)
-}
-
-func nanSlice(n int) []float64 {
-	s := make([]float64, n)
-	for i := range s {
-		s[i] = math.NaN()
-	}
-	return s
-}
-
-// sortBars orders by the last group's value, largest first (ranks: best
-// first; missing last), or by name; ties by name so the order is stable.
-func sortBars(bars []charts.CompareBar, by string, rank bool) {
-	last := func(b charts.CompareBar) float64 {
-		v := b.Values[len(b.Values)-1]
-		switch {
-		case math.IsNaN(v):
-			return math.Inf(-1)
-		case rank:
-			return -v
-		}
-		return v
-	}
-	slices.SortFunc(bars, func(a, b charts.CompareBar) int {
-		if by == "name" {
-			return strings.Compare(a.City, b.City)
-		}
-		return cmp.Or(cmp.Compare(last(b), last(a)), strings.Compare(a.City, b.City))
-	})
-}
-
 func (c Choice) axisTitle(metric string, u DisplayUnit) string {
 	if importer.IsRank(metric) {
 		return c.tr("Rank among Chinese cities (1 = top)")
@@ -331,44 +197,6 @@ func (c Choice) cityList(cities []string) string {
 		return strings.Join(out, "、")
 	}
 	return strings.Join(out, ", ")
-}
-
-// Timeline builds the line chart of one or several cities over years.
-func Timeline(d *importer.DataSet, c Choice) charts.Timeline {
-	u := Unit(c.Metric, c.Unit)
-	cities := c.Cities
-	if len(cities) == 0 {
-		cities = []string{"Chongqing"}
-	}
-	ls := c.lines(cities, u.Divisor, false, func(city string) []importer.TimelinePoint { return d.Timeline(city, c.Metric) })
-	spec := charts.Timeline{Series: ls.series}
-	metric := c.metric(c.Metric)
-	if c.Lang != "zh" {
-		metric = lowerFirst(metric)
-	}
-	sub := c.tr("%s · full years · %s")
-	if ls.partial {
-		sub = c.tr("%s · full years; hollow points are partial years · %s")
-	}
-	spec.Text = charts.Text{
-		Title:     fmt.Sprintf(c.tr("%s: %s%s"), c.cityList(cities), metric, c.span(ls)),
-		Subtitle:  fmt.Sprintf(sub, c.metric(c.Metric), c.unit(u)),
-		ValueAxis: c.axisTitle(c.Metric, u),
-		Decimals:  u.Decimals,
-	}
-	sources := ls.sources
-	if ls.lo <= ls.hi {
-		spec.Events = c.timelineEvents(d, cities, ls.lo, ls.hi, c.Event)
-	}
-	if len(cities) == 1 && ls.lo <= ls.hi {
-		for _, t := range d.TargetsFor(cities[0], c.Metric) {
-			spec.Target = &charts.TargetLine{Year: t.Year, Value: t.Value / u.Divisor,
-				Label: fmt.Sprintf(c.tr("%d target: %s"), t.Year, FormatNumber(t.Value/u.Divisor, u.Decimals)+" "+c.unit(u))}
-			sources = append(sources, t.SourceID)
-		}
-	}
-	spec.Footer = c.withMarkKey(c.sourceLine(d, sources), ls.marks)
-	return spec
 }
 
 // lineSet is what the timeline and rank charts draw: a series per city and
@@ -414,68 +242,6 @@ func (c Choice) span(ls lineSet) string {
 		return ""
 	}
 	return fmt.Sprintf(c.tr(", %d–%d"), ls.lo, ls.hi)
-}
-
-// Events lists the events of the cities (and those of no city), by date:
-// the list beside the timeline, whose index Choice.Event refers to.
-func Events(d *importer.DataSet, cities []string) []importer.Event {
-	var out []importer.Event
-	for _, e := range d.Events {
-		if e.City == "" || slices.Contains(cities, e.City) {
-			out = append(out, e)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b importer.Event) int { return strings.Compare(a.Date, b.Date) })
-	return out
-}
-
-// timelineEvents places the cities' events within the years drawn.
-func (c Choice) timelineEvents(d *importer.DataSet, cities []string, lo, hi, highlight int) []charts.Marker {
-	var out []charts.Marker
-	for i, e := range Events(d, cities) {
-		if e.Year() < lo || e.Year() > hi || (i != highlight && !c.drawn(e.Kind)) {
-			continue
-		}
-		m := charts.Marker{At: e.When(), Label: e.Title, Highlight: i == highlight}
-		if !strings.Contains(e.Date, "-") {
-			m.Date = e.Date
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
-// Rank builds the chart of stated national ranks over time.
-func Rank(d *importer.DataSet, c Choice) charts.Rank {
-	metric := c.Metric
-	if !importer.IsRank(metric) || metric == importer.OtherRank {
-		metric = importer.ProductionRank
-	}
-	cities := c.Cities
-	if len(cities) == 0 {
-		cities = []string{"Chongqing"}
-	}
-	ls := c.lines(cities, 1, true, func(city string) []importer.TimelinePoint { return d.Ranks(city, metric) })
-	label := c.metric(metric)
-	if c.Lang != "zh" {
-		label = lowerFirst(label)
-	}
-	sub := c.tr("Rank among Chinese cities, as stated by sources · 1 = top")
-	if ls.partial {
-		sub = c.tr("Rank among Chinese cities, as stated by sources · 1 = top · hollow: a rank for part of the year")
-	}
-	return charts.Rank{Series: ls.series, Text: charts.Text{
-		Title:     fmt.Sprintf(c.tr("%s: %s%s"), c.cityList(cities), label, c.span(ls)),
-		Subtitle:  sub,
-		ValueAxis: c.tr("Rank (as stated by sources)"),
-		Footer:    c.withMarkKey(c.sourceLine(d, ls.sources), ls.marks),
-	}}
-}
-
-// FormatValue writes a value already in the display unit with the unit's
-// decimals and thousands separators: "2.54 million vehicles".
-func FormatValue(v float64, u DisplayUnit) string {
-	return FormatNumber(v, u.Decimals) + " " + u.Label
 }
 
 // FormatNumber writes a number with thousands separators, rounded half

@@ -2,8 +2,12 @@ package chartspec
 
 import (
 	"bytes"
+	"cmp"
+	"errors"
 	"fmt"
+	"io"
 	"math"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -117,59 +121,151 @@ func hexColor(city string) string {
 	return fmt.Sprintf("%02X%02X%02X", c.R, c.G, c.B)
 }
 
-// DeckChoices are the charts of the default slide deck: Compare, Timeline
-// and Rank as the command line draws them.
-func DeckChoices(d *importer.DataSet) []Choice {
-	return []Choice{Defaults(d, KindCompare), Defaults(d, KindTimeline), Defaults(d, KindRank)}
+// Preset is a picture size for exports.
+type Preset struct {
+	Name          string // "16:9", as the command line's --preset takes it
+	Width, Height int
 }
 
-// Deck makes the slide deck: a title slide, then one slide per chart with
-// the chart's title as the slide title, its source line as the footnote,
-// and the chart drawn without those two (the slide shows them) at the
-// shape of the slide's picture area (800×350 laid out, 3× the pixels:
-// text the size of a slide's body text) at opts' theme and font,
-// so it fills the slide's width.
-func Deck(d *importer.DataSet, title, subtitle string, choices []Choice, opts charts.Options) (charts.Deck, error) {
-	deck := charts.Deck{Title: title, Subtitle: subtitle}
-	opts.Width, opts.Height, opts.Scale, opts.Transparent = 800, 350, 3, false
-	for _, c := range choices {
-		spec, err := Build(d, c)
+// Presets are the export sizes, slide shapes first.
+var Presets = []Preset{{"16:9", 1920, 1080}, {"4:3", 1600, 1200}, {"1:1", 1080, 1080}}
+
+// PresetNamed finds a preset by name ("16:9").
+func PresetNamed(name string) (Preset, bool) {
+	for _, p := range Presets {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Preset{}, false
+}
+
+// The size of an exported picture, each side, before --scale / 2×.
+const (
+	MinExportSide = 100
+	MaxExportSide = 8000
+)
+
+// ErrSize says that a picture size is not WxH within the limits.
+var ErrSize = fmt.Errorf("not a size: write width x height in pixels, e.g. 1600x900 (%d to %d)", MinExportSide, MaxExportSide)
+
+// ParseSize reads a picture size written "1600x900" (or "1600×900").
+func ParseSize(s string) (w, h int, err error) {
+	t := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "×", "x")
+	a, b, ok := strings.Cut(t, "x")
+	w, err1 := strconv.Atoi(strings.TrimSpace(a))
+	h, err2 := strconv.Atoi(strings.TrimSpace(b))
+	if !ok || err1 != nil || err2 != nil || w < MinExportSide || h < MinExportSide || w > MaxExportSide || h > MaxExportSide {
+		return 0, 0, fmt.Errorf("%q is %w", s, ErrSize)
+	}
+	return w, h, nil
+}
+
+// Workbook pictures: the charts drawn at this size beside the native ones.
+const workbookPictureW, workbookPictureH = 1600, 900
+
+// Export is one export, the same job whether the command line or the
+// window asks for it: a chart picture (.png, .svg), the canonical workbook
+// with native charts of the Compare and Timeline views and pictures of
+// them (.xlsx), the slide deck (.pptx) or the observations (.csv), chosen
+// by the file name's extension.
+type Export struct {
+	Data    *importer.DataSet
+	Choices []Choice       // the views: one per kind (missing kinds get their defaults)
+	Chart   string         // the kind of chart a picture export draws; "" Compare
+	Slides  []string       // the deck's slides, by kind; empty: every kind
+	Options charts.Options // theme, font and words; the size for a picture
+	Title   string         // the deck's cover
+	Version string         // the app's version, written into workbooks
+	Protect []string       // the files the data came from: never written onto
+}
+
+// Save writes the export to path atomically (a failed export leaves an
+// existing file untouched), refusing the files in Protect.
+func (e Export) Save(path string) error {
+	if err := importer.CheckExportTarget(path, e.Protect...); err != nil {
+		return err
+	}
+	e.Options.Words = Words(e.choice("").Lang)
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".png", ".svg":
+		if e.Options.Width == 0 || e.Options.Height == 0 {
+			e.Options.Width, e.Options.Height = Presets[0].Width, Presets[0].Height
+		}
+		spec, err := Build(e.Data, e.choice(e.Chart))
+		if err != nil {
+			return err
+		}
+		return importer.SaveAtomic(path, func(w io.Writer) error { return charts.Write(w, path, spec, e.Options) })
+	case ".csv":
+		return importer.SaveAtomic(path, e.Data.WriteCSV)
+	case ".pptx":
+		deck, err := e.deck()
+		if err != nil {
+			return err
+		}
+		return importer.SaveAtomic(path, func(w io.Writer) error { return charts.WriteDeck(w, deck) })
+	case ".xlsx":
+		opts, err := e.workbook()
+		if err != nil {
+			return err
+		}
+		return importer.SaveAtomic(path, func(w io.Writer) error { return e.Data.WriteWorkbook(w, opts) })
+	}
+	return fmt.Errorf("%s: %w", filepath.Base(path), ErrExportType)
+}
+
+// ErrExportType says that an export's file name has no extension we write.
+var ErrExportType = errors.New("the file name must end in .png, .svg, .xlsx, .pptx or .csv")
+
+// choice is the view of a kind, or its defaults.
+func (e Export) choice(kind string) Choice {
+	kind = cmp.Or(kind, KindCompare)
+	for _, c := range e.Choices {
+		if cmp.Or(c.Kind, KindCompare) == kind {
+			return c
+		}
+	}
+	c := Defaults(e.Data, kind)
+	if len(e.Choices) > 0 {
+		c.Lang = e.Choices[0].Lang
+	}
+	return c
+}
+
+func (e Export) deck() (charts.Deck, error) {
+	deck := charts.Deck{Title: cmp.Or(e.Title, "Auto Cities"), Subtitle: e.tr("China's car industry, city by city"), Options: e.Options}
+	kinds := e.Slides
+	if len(kinds) == 0 {
+		kinds = KindNames()
+	}
+	for _, k := range kinds {
+		spec, err := Build(e.Data, e.choice(k))
 		if err != nil {
 			return deck, err
 		}
-		text := specText(spec)
-		var b bytes.Buffer
-		if err := charts.WritePNG(&b, withoutTitleAndFooter(spec), opts); err != nil {
-			return deck, fmt.Errorf("drawing the %s chart: %w", c.Kind, err)
-		}
-		deck.Slides = append(deck.Slides, charts.Slide{Title: text.Title, Picture: b.Bytes(), Footnote: text.Footer})
+		deck.Slides = append(deck.Slides, charts.Slide{Chart: spec})
 	}
 	return deck, nil
 }
 
-func withoutTitleAndFooter(spec any) any {
-	switch s := spec.(type) {
-	case charts.Compare:
-		s.Title, s.Footer = "", ""
-		return s
-	case charts.Timeline:
-		s.Title, s.Footer = "", ""
-		return s
-	case charts.Rank:
-		s.Title, s.Footer = "", ""
-		return s
+func (e Export) workbook() (importer.WorkbookOptions, error) {
+	compare, timeline := e.choice(KindCompare), e.choice(KindTimeline)
+	opts := importer.WorkbookOptions{AppVersion: e.Version, Charts: WorkbookCharts(e.Data, compare, timeline)}
+	pic := e.Options
+	pic.Width, pic.Height, pic.Scale, pic.Transparent, pic.Theme = workbookPictureW, workbookPictureH, 1, false, charts.Light
+	for _, c := range []Choice{compare, timeline} {
+		spec, err := Build(e.Data, c)
+		if err != nil {
+			return opts, err
+		}
+		var b bytes.Buffer
+		if err := charts.WritePNG(&b, spec, pic); err != nil {
+			return opts, err
+		}
+		opts.Pictures = append(opts.Pictures, b.Bytes())
 	}
-	return spec
+	return opts, nil
 }
 
-func specText(spec any) charts.Text {
-	switch s := spec.(type) {
-	case charts.Compare:
-		return s.Text
-	case charts.Timeline:
-		return s.Text
-	case charts.Rank:
-		return s.Text
-	}
-	return charts.Text{}
-}
+func (e Export) tr(s string) string { return e.choice("").tr(s) }

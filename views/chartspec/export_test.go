@@ -1,8 +1,8 @@
 package chartspec
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"math"
 	"path/filepath"
 	"slices"
@@ -81,26 +81,43 @@ func TestWorkbookChartsLabelPartialYears(t *testing.T) {
 
 func TestDefaultDeckAndWorkbook(t *testing.T) {
 	d := defaultData(t)
-	deck, err := Deck(d, "Auto Cities", "China's car industry, city by city", DeckChoices(d), charts.Options{})
+	job := Export{Data: d, Version: "test"}
+	deck, err := job.deck()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(deck.Slides) != 3 || !strings.HasPrefix(deck.Slides[2].Footnote, "Source") || deck.Slides[0].Title == "" {
-		t.Fatalf("deck %d slides: %+v", len(deck.Slides), deck.Slides[0].Title)
+	if len(deck.Slides) != 3 || !strings.HasPrefix(deck.Slides[2].Chart.Texts().Footer, "Source") || deck.Slides[0].Chart.Texts().Title == "" {
+		t.Fatalf("deck of %d slides, want Compare, Timeline and Rank with titles and sources", len(deck.Slides))
 	}
-	var buf bytes.Buffer
-	if err := charts.WriteDeck(&buf, deck); err != nil {
-		t.Fatal(err)
+	dir := t.TempDir()
+	for _, name := range []string{"out.pptx", "out.xlsx", "out.csv", "out.png", "out.svg"} {
+		if err := job.Save(filepath.Join(dir, name)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
 	}
-	path := filepath.Join(t.TempDir(), "out.xlsx")
-	opts := importer.WorkbookOptions{AppVersion: "test", Charts: WorkbookCharts(d, Defaults(d, KindCompare), Defaults(d, KindTimeline)),
-		Pictures: [][]byte{deck.Slides[0].Picture}}
-	if err := d.SaveWorkbook(path, opts); err != nil {
-		t.Fatal(err)
-	}
-	back, _, err := importer.ImportFile(context.Background(), path, importer.ImportOptions{})
+	back, _, err := importer.ImportFile(context.Background(), filepath.Join(dir, "out.xlsx"), importer.ImportOptions{})
 	if err != nil || len(back.Observations) != len(d.Observations) {
 		t.Fatalf("read back %v observations, %v", len(back.Observations), err)
+	}
+	if err := job.Save(filepath.Join(dir, "out.pdf")); !errors.Is(err, ErrExportType) {
+		t.Errorf("a .pdf export: %v", err)
+	}
+	job.Protect = []string{filepath.Join(dir, "out.csv")}
+	if err := job.Save(filepath.Join(dir, "out.csv")); !errors.Is(err, importer.ErrExportOntoSource) {
+		t.Errorf("an export onto the imported file: %v", err)
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string][2]int{"1600x900": {1600, 900}, " 1920 X 1080 ": {1920, 1080}, "800×600": {800, 600}} {
+		if w, h, err := ParseSize(in); err != nil || w != want[0] || h != want[1] {
+			t.Errorf("%q: %d×%d, %v", in, w, h, err)
+		}
+	}
+	for _, in := range []string{"", "1600", "99x100", "8001x100", "axb", "1600x900x2"} {
+		if _, _, err := ParseSize(in); !errors.Is(err, ErrSize) {
+			t.Errorf("%q: err %v, want ErrSize", in, err)
+		}
 	}
 }
 

@@ -2,8 +2,6 @@ package chartspec
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"autocities/importer"
 )
@@ -51,24 +49,4 @@ func latestYTD(d *importer.DataSet, city string, year int, metric string) (impor
 		}
 	}
 	return importer.Stated{}, 0, false
-}
-
-var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"}
-
-// Sentence says it in words, in a display unit: "2025: 2.79 million
-// vehicles against a target of 2.60 million vehicles (107%): met."
-func (p Progress) Sentence(u DisplayUnit) string {
-	v := func(x float64) string { return FormatValue(x/u.Divisor, u) }
-	if p.Period == "FY" {
-		verdict := "missed"
-		if p.Met() {
-			verdict = "met"
-		}
-		return fmt.Sprintf("%d: %s against a target of %s (%.0f%%): target %s.",
-			p.Target.Year, v(p.Value), v(p.Target.Value), p.Share, verdict)
-	}
-	n, _ := strconv.Atoi(strings.TrimPrefix(p.Period, "YTD"))
-	return fmt.Sprintf("%d: %s of the %s target by %s (%.0f%%). Projection: about %s for the full year at the same monthly pace (not a stated figure).",
-		p.Target.Year, v(p.Value), v(p.Target.Value), monthNames[n-1], p.Share, v(p.Projected))
 }

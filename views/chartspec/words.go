@@ -15,6 +15,7 @@ import (
 
 var zhWords = map[string]string{
 	"%s by city, %s":                        "%s（按城市），%s",
+	"China's car industry, city by city":    "逐城看中国汽车产业",
 	"%s · %s %s · %s":                       "%s · %s%s · %s",
 	"%s %s":                                 "%[2]s%[1]s",
 	"%s: %s, %s":                            "%s：%s，%s",

@@ -1,0 +1,119 @@
+package chartspec
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"autocities/charts"
+	"autocities/importer"
+)
+
+func init() {
+	register(Kind{Name: KindCompare, Order: 1, Build: func(d *importer.DataSet, c Choice) charts.Spec { return Compare(d, c) },
+		Defaults: func(d *importer.DataSet, c Choice) Choice {
+			if y := d.DefaultCompareYear(c.Metric, c.Period); y > 0 {
+				c.Years = []int{y}
+			}
+			return c
+		}})
+}
+
+// Compare builds the bar chart of one metric across cities.
+func Compare(d *importer.DataSet, c Choice) charts.Compare {
+	u := Unit(c.Metric, c.Unit)
+	years := c.Years
+	if len(years) == 0 {
+		if y := d.DefaultCompareYear(c.Metric, c.Period); y > 0 {
+			years = []int{y}
+		}
+	}
+	period := cmp.Or(c.Period, "FY")
+	spec := charts.Compare{Text: charts.Text{
+		Subtitle: fmt.Sprintf(c.tr("%s · %s %s · %s"), c.metric(c.Metric), c.yearsLabel(years),
+			c.periodPhrase(period), c.unit(u)),
+		ValueAxis: c.axisTitle(c.Metric, u),
+		Decimals:  u.Decimals,
+	}}
+	for _, y := range years {
+		spec.Groups = append(spec.Groups, strconv.Itoa(y))
+	}
+	bars := map[string]*charts.CompareBar{}
+	var sources []string
+	marks := map[string]bool{}
+	for i, y := range years {
+		for _, s := range d.Compare(c.Metric, y, period) {
+			city := s.Key.City
+			if len(c.Cities) > 0 && !slices.Contains(c.Cities, city) {
+				continue
+			}
+			if bars[city] == nil {
+				bars[city] = &charts.CompareBar{City: city, Values: nanSlice(len(years)), Marks: make([]string, len(years))}
+			}
+			p := s.Preferred()
+			bars[city].Values[i], bars[city].Marks[i] = p.Value/u.Divisor, mark(p)
+			marks[mark(p)] = true
+			sources = append(sources, p.SourceID)
+		}
+	}
+	for _, b := range bars {
+		spec.Bars = append(spec.Bars, *b)
+	}
+	sortBars(spec.Bars, c.Sort, importer.IsRank(c.Metric))
+	for i := range spec.Bars {
+		spec.Bars[i].City = c.city(spec.Bars[i].City)
+	}
+	spec.Title = c.compareTitle(spec.Bars, years, period)
+	spec.Footer = c.withMarkKey(c.sourceLine(d, sources), marks)
+	return spec
+}
+
+// compareTitle: "Vehicle production by city, 2025"; a partial year says
+// so ("…, Jan–Nov 2025"); a single city is named ("Chongqing: vehicle
+// export value, Jan–Nov 2025").
+func (c Choice) compareTitle(bars []charts.CompareBar, years []int, period string) string {
+	when := c.yearsLabel(years)
+	if period != "FY" {
+		when = fmt.Sprintf(c.tr("%s %s"), c.period(period), when)
+	}
+	if len(bars) == 1 {
+		metric := c.metric(c.Metric)
+		if c.Lang != "zh" {
+			metric = lowerFirst(metric)
+		}
+		return fmt.Sprintf(c.tr("%s: %s, %s"), bars[0].City, metric, when)
+	}
+	return fmt.Sprintf(c.tr("%s by city, %s"), c.metric(c.Metric), when)
+}
+
+func nanSlice(n int) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = math.NaN()
+	}
+	return s
+}
+
+// sortBars orders by the last group's value, largest first (ranks: best
+// first; missing last), or by name; ties by name so the order is stable.
+func sortBars(bars []charts.CompareBar, by string, rank bool) {
+	last := func(b charts.CompareBar) float64 {
+		v := b.Values[len(b.Values)-1]
+		switch {
+		case math.IsNaN(v):
+			return math.Inf(-1)
+		case rank:
+			return -v
+		}
+		return v
+	}
+	slices.SortFunc(bars, func(a, b charts.CompareBar) int {
+		if by == "name" {
+			return strings.Compare(a.City, b.City)
+		}
+		return cmp.Or(cmp.Compare(last(b), last(a)), strings.Compare(a.City, b.City))
+	})
+}

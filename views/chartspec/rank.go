@@ -1,0 +1,43 @@
+package chartspec
+
+import (
+	"fmt"
+
+	"autocities/charts"
+	"autocities/importer"
+)
+
+func init() {
+	register(Kind{Name: KindRank, Order: 3, Build: func(d *importer.DataSet, c Choice) charts.Spec { return Rank(d, c) },
+		Defaults: func(_ *importer.DataSet, c Choice) Choice {
+			c.Cities, c.Metric = []string{"Chongqing"}, importer.ProductionRank
+			return c
+		}})
+}
+
+// Rank builds the chart of stated national ranks over time.
+func Rank(d *importer.DataSet, c Choice) charts.Rank {
+	metric := c.Metric
+	if !importer.IsRank(metric) || metric == importer.OtherRank {
+		metric = importer.ProductionRank
+	}
+	cities := c.Cities
+	if len(cities) == 0 {
+		cities = []string{"Chongqing"}
+	}
+	ls := c.lines(cities, 1, true, func(city string) []importer.TimelinePoint { return d.Ranks(city, metric) })
+	label := c.metric(metric)
+	if c.Lang != "zh" {
+		label = lowerFirst(label)
+	}
+	sub := c.tr("Rank among Chinese cities, as stated by sources · 1 = top")
+	if ls.partial {
+		sub = c.tr("Rank among Chinese cities, as stated by sources · 1 = top · hollow: a rank for part of the year")
+	}
+	return charts.Rank{Series: ls.series, Text: charts.Text{
+		Title:     fmt.Sprintf(c.tr("%s: %s%s"), c.cityList(cities), label, c.span(ls)),
+		Subtitle:  sub,
+		ValueAxis: c.tr("Rank (as stated by sources)"),
+		Footer:    c.withMarkKey(c.sourceLine(d, ls.sources), ls.marks),
+	}}
+}

@@ -1,0 +1,85 @@
+package chartspec
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"autocities/charts"
+	"autocities/importer"
+)
+
+func init() {
+	register(Kind{Name: KindTimeline, Order: 2, Build: func(d *importer.DataSet, c Choice) charts.Spec { return Timeline(d, c) },
+		Defaults: func(_ *importer.DataSet, c Choice) Choice {
+			c.Cities = []string{"Chongqing"}
+			return c
+		}})
+}
+
+// Timeline builds the line chart of one or several cities over years.
+func Timeline(d *importer.DataSet, c Choice) charts.Timeline {
+	u := Unit(c.Metric, c.Unit)
+	cities := c.Cities
+	if len(cities) == 0 {
+		cities = []string{"Chongqing"}
+	}
+	ls := c.lines(cities, u.Divisor, false, func(city string) []importer.TimelinePoint { return d.Timeline(city, c.Metric) })
+	spec := charts.Timeline{Series: ls.series}
+	metric := c.metric(c.Metric)
+	if c.Lang != "zh" {
+		metric = lowerFirst(metric)
+	}
+	sub := c.tr("%s · full years · %s")
+	if ls.partial {
+		sub = c.tr("%s · full years; hollow points are partial years · %s")
+	}
+	spec.Text = charts.Text{
+		Title:     fmt.Sprintf(c.tr("%s: %s%s"), c.cityList(cities), metric, c.span(ls)),
+		Subtitle:  fmt.Sprintf(sub, c.metric(c.Metric), c.unit(u)),
+		ValueAxis: c.axisTitle(c.Metric, u),
+		Decimals:  u.Decimals,
+	}
+	sources := ls.sources
+	if ls.lo <= ls.hi {
+		spec.Events = c.timelineEvents(d, cities, ls.lo, ls.hi, c.Event)
+	}
+	if len(cities) == 1 && ls.lo <= ls.hi {
+		for _, t := range d.TargetsFor(cities[0], c.Metric) {
+			spec.Target = &charts.TargetLine{Year: t.Year, Value: t.Value / u.Divisor,
+				Label: fmt.Sprintf(c.tr("%d target: %s"), t.Year, FormatNumber(t.Value/u.Divisor, u.Decimals)+" "+c.unit(u))}
+			sources = append(sources, t.SourceID)
+		}
+	}
+	spec.Footer = c.withMarkKey(c.sourceLine(d, sources), ls.marks)
+	return spec
+}
+
+// Events lists the events of the cities (and those of no city), by date:
+// the list beside the timeline, whose index Choice.Event refers to.
+func Events(d *importer.DataSet, cities []string) []importer.Event {
+	var out []importer.Event
+	for _, e := range d.Events {
+		if e.City == "" || slices.Contains(cities, e.City) {
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b importer.Event) int { return strings.Compare(a.Date, b.Date) })
+	return out
+}
+
+// timelineEvents places the cities' events within the years drawn.
+func (c Choice) timelineEvents(d *importer.DataSet, cities []string, lo, hi, highlight int) []charts.Marker {
+	var out []charts.Marker
+	for i, e := range Events(d, cities) {
+		if e.Year() < lo || e.Year() > hi || (i != highlight && !c.drawn(e.Kind)) {
+			continue
+		}
+		m := charts.Marker{At: e.When(), Label: e.Title, Highlight: i == highlight}
+		if !strings.Contains(e.Date, "-") {
+			m.Date = e.Date
+		}
+		out = append(out, m)
+	}
+	return out
+}
