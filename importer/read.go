@@ -13,21 +13,30 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// How a file is read (files named by what they do):
-//   - sniff.go tells the format by the first bytes (zip, OLE2, text, PDF);
-//     OLE2 is a legacy .xls or, with an EncryptedPackage stream, an
-//     encrypted workbook that excelize decrypts with the password.
-//   - xlsxbook.go reads the workbook's structure (sheets, visibility,
-//     shared strings and styles parts) with encoding/xml: they are small.
-//   - xlsxscan.go and xmlscan.go scan sharedStrings.xml and each sheet
-//     with a byte scanner, every inflated byte counted against the limit.
-//   - csv.go decodes text (UTF-8, UTF-16, GBK/GB18030) and splits it.
-//   - table.go keeps a sheet's first rows (merges.go fills merged cells),
-//     layout.go and header.go decide the layout from them, then every row
-//     streams through rows.go into observations; tablecanon.go hands the
-//     canonical tables to AddTable; issues.go bounds the report's list.
-//   - cities.go, units.go, periods.go, metrics.go and numbers.go normalise
+// The package's files carry their stage in their names:
+//   - read_*: getting rows out of a file. read.go (this file) is the way
+//     in; read_sniff.go tells the format by the first bytes (zip, OLE2,
+//     text, PDF); read_xlsxbook.go reads a workbook's structure (sheets,
+//     visibility, shared strings and styles parts) with encoding/xml;
+//     read_xlsxscan.go and read_xmlscan.go scan sharedStrings.xml and each
+//     sheet with a byte scanner, every inflated byte counted against the
+//     limit; read_csv.go decodes text (UTF-8, UTF-16, GBK/GB18030) and
+//     splits it; read_book.go walks a workbook's sheets;
+//     read_canonical.go reads the canonical tables (the default data, the
+//     exported workbook); read_report.go and read_issues.go keep the
+//     report of how a file was understood.
+//   - layout_*: deciding what a table holds. layout_table.go keeps a
+//     sheet's first rows (layout_merges.go fills merged cells), layout.go
+//     and layout_header.go decide the layout from them;
+//     layout_canonical.go hands canonical tables to their reader.
+//   - cells_*: turning cells into observations. cells_rows.go streams every
+//     row into observations; cells_regions.go, cells_units.go,
+//     cells_periods.go, cells_metrics.go and cells_numbers.go normalise
 //     what the cells say.
+//   - model*.go: the data set and its changes (corrections, the file as a
+//     source); prefer.go: which source is shown; queries.go: what the
+//     views ask; export_*.go: the canonical workbook and CSV, written
+//     atomically (export_file.go).
 
 // ImportOptions tune an import.
 type ImportOptions struct {
