@@ -179,8 +179,8 @@ func TestRegionsSpotChecks(t *testing.T) {
 		"台湾省": "Taiwan", "吉林省": "Jilin", "海南省": "Hainan",
 		// places that share a pinyin
 		"吉林市": "Jilin City", "福州市": "Fuzhou", "抚州市": "Fuzhou (Jiangxi)",
-		"苏州市": "Suzhou", "宿州市": "Suzhou (Anhui)", "泰州市": "Taizhou",
-		"台州市": "Taizhou (Zhejiang)", "伊春市": "Yichun", "宜春市": "Yichun (Jiangxi)",
+		"苏州市": "Suzhou", "宿州市": "Suzhou (Anhui)", "泰州市": "Taizhou (Jiangsu)",
+		"台州市": "Taizhou", "伊春市": "Yichun", "宜春市": "Yichun (Jiangxi)",
 		"玉林市": "Yulin", "榆林市": "Yulin (Shaanxi)", "海南藏族自治州": "Hainan (Qinghai)",
 		// Tibet
 		"拉萨市": "Lhasa", "日喀则市": "Shigatse", "林芝市": "Nyingchi", "昌都市": "Qamdo",
