@@ -10,12 +10,6 @@ import (
 
 //go:generate go run icon_gen.go
 
-//go:embed data/*.csv
-var data embed.FS
-
-//go:embed translations/*.json
-var translations embed.FS
-
 // CJKFallbackFont is Droid Sans Fallback (Apache 2.0, fonts/NOTICE): CJK
 // glyphs and no Latin ones, for the window when the system has no CJK font.
 //
@@ -29,13 +23,16 @@ var Icon []byte
 
 // DefaultData is the folder of canonical CSV files the app opens with.
 func DefaultData() fs.FS {
-	sub, err := fs.Sub(data, "data")
+	sub, err := fs.Sub(files, "data")
 	if err != nil {
 		panic(err) // the embed pattern above guarantees the folder
 	}
 	return sub
 }
 
-// Translations holds translations/en.json and translations/zh.json for
-// fyne's lang.AddTranslationsFS.
-func Translations() embed.FS { return translations }
+// Files is every embedded data and translation file, as the importer
+// takes them (importer.UseAssets): data/… and translations/….
+func Files() fs.FS { return files }
+
+//go:embed data/*.csv translations/*.json
+var files embed.FS

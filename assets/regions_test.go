@@ -10,7 +10,7 @@ import (
 // readRegions reads data/regions.csv from the embedded files.
 func readRegions(t *testing.T) (header []string, rows []map[string]string) {
 	t.Helper()
-	b, err := data.ReadFile("data/regions.csv")
+	b, err := files.ReadFile("data/regions.csv")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -117,8 +117,8 @@ func BenchmarkImportLarge(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(d.Observations) != benchRows {
-			b.Fatalf("%d observations", len(d.Observations))
+		if d.Count() != benchRows {
+			b.Fatalf("%d observations", d.Count())
 		}
 	}
 }
@@ -133,8 +133,8 @@ func BenchmarkImportExcelizeRows(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(d.Observations) != benchRows {
-			b.Fatalf("%d observations", len(d.Observations))
+		if d.Count() != benchRows {
+			b.Fatalf("%d observations", d.Count())
 		}
 	}
 }
@@ -154,13 +154,13 @@ func excelizeImport(path string) (*DataSet, error) {
 	defer rows.Close()
 	d := &DataSet{}
 	rows.Next() // header
-	whens, metrics, units := map[string]when{}, map[string]string{}, map[string]unit{}
+	whens, metrics, units := map[string]when{}, map[string]Metric{}, map[string]unit{}
 	for rows.Next() {
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil || len(cols) < 6 {
 			continue
 		}
-		city, _ := MatchCity(cols[0])
+		city, _ := matchName(cols[0])
 		w, ok := whens[cols[1]+" "+cols[2]]
 		if !ok {
 			w = parseWhen(cols[1] + "年" + cols[2])
@@ -184,7 +184,7 @@ func excelizeImport(path string) (*DataSet, error) {
 		if err != nil {
 			continue
 		}
-		d.AddObservation(Observation{City: city, Year: y, Period: per, Metric: m, Value: roundSig(v * u.factor),
+		d.AddObservation(Observation{Region: city, Year: y, Period: per, Metric: m, Value: roundSig(v * u.factor),
 			Qualifier: Exact, Confidence: Normal})
 	}
 	return d, rows.Error()
@@ -207,7 +207,7 @@ func TestImportLargeFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Observations) != benchRows {
-		t.Fatalf("%d observations", len(d.Observations))
+	if d.Count() != benchRows {
+		t.Fatalf("%d observations", d.Count())
 	}
 }

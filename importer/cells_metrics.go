@@ -7,11 +7,11 @@ import (
 
 // exportAny is "exports" with no word on units or value: the unit decides
 // (vehicles → export_units, money → export_value).
-const exportAny = "export?"
+const exportAny Metric = "export?"
 
 // metricAliases maps indicator names in English and Chinese (lower case,
 // without spaces) to canonical metrics.
-var metricAliases = map[string]string{
+var metricAliases = map[string]Metric{
 	"汽车产量": Production, "产量": Production, "整车产量": Production, "汽车制造产量": Production,
 	"汽车生产量": Production, "生产量": Production, "汽车总产量": Production, "vehicleoutput": Production,
 	"automobileproduction": Production, "automobileoutput": Production, "vehicleproduction": Production,
@@ -66,7 +66,7 @@ var metricFold = strings.NewReplacer(" ", "", "-", "", "new-energy", "newenergy"
 
 // findMetric finds the canonical metric named in a header, title or cell:
 // the longest alias it contains wins ("新能源汽车产量" over "产量").
-func findMetric(s string) (string, bool) {
+func findMetric(s string) (Metric, bool) {
 	k := metricKey(s)
 	if k == "" || notAMetric(k) {
 		return "", false
@@ -111,7 +111,7 @@ func rankScope(s string) string {
 
 // resolveMetric settles "exports" by the unit's kind and a rank by its
 // scope.
-func resolveMetric(m, kind, header string) (string, string) {
+func resolveMetric(m Metric, kind, header string) (Metric, string) {
 	if m == exportAny {
 		if kind == kindCNY || kind == kindUSD {
 			return ExportValue, ""

@@ -18,14 +18,28 @@ type when struct {
 	// ctx is "current" (本月, 当月) or "cumulative" (累计): the month comes
 	// from a header above.
 	ctx string
-	bad string // a period we cannot represent (a quarter, H2): why
+	bad badWhen // a period we cannot represent (a quarter, H2): why
 	// implied: period FY only because a bare year was written ("2025年"
 	// in a title); a month stated elsewhere for that year wins over it.
 	implied bool
 }
 
+// badWhen is why a written time cannot be a period: a when.* code and
+// up to two values.
+type badWhen struct{ code, a, b string }
+
+func (b badWhen) msg() Msg {
+	var args []any
+	for _, s := range []string{b.a, b.b} {
+		if s != "" {
+			args = append(args, s)
+		}
+	}
+	return M(b.code, args...)
+}
+
 func (w when) empty() bool {
-	return w.year == 0 && w.period == "" && w.month == 0 && w.ctx == "" && w.bad == ""
+	return w.year == 0 && w.period == "" && w.month == 0 && w.ctx == "" && w.bad.code == ""
 }
 
 var (
@@ -71,7 +85,7 @@ func parseWhen(s string) when {
 		t = strings.ReplaceAll(t, years[0][1], " ")
 	}
 	w = periodWords(t, w)
-	if w.year != 0 && w.period == "" && w.month == 0 && w.ctx == "" && w.bad == "" {
+	if w.year != 0 && w.period == "" && w.month == 0 && w.ctx == "" && w.bad.code == "" {
 		w.period, w.implied = "FY", true
 	}
 	return w
@@ -102,7 +116,7 @@ func periodWords(t string, w when) when {
 	if m := reMonthZh.FindStringSubmatch(t); m != nil {
 		w.month, _ = strconv.Atoi(m[1])
 		if w.month < 1 || w.month > 12 {
-			return when{bad: fmt.Sprintf("month %s is not 1–12", m[1])}
+			return when{bad: badWhen{"when.month_range", m[1], ""}}
 		}
 	}
 	switch {
@@ -119,7 +133,7 @@ func periodWords(t string, w when) when {
 func withMonth(w when, mm, kind string) when {
 	n, _ := strconv.Atoi(mm)
 	if n < 1 || n > 12 {
-		return when{bad: fmt.Sprintf("month %s is not 1–12", mm)}
+		return when{bad: badWhen{"when.month_range", mm, ""}}
 	}
 	w.period = fmt.Sprintf("%s%02d", kind, n)
 	if w.period == "YTD12" {
@@ -130,25 +144,28 @@ func withMonth(w when, mm, kind string) when {
 
 func monthRange(w when, from, to string) when {
 	if from != "1" && from != "01" {
-		w.bad = fmt.Sprintf("months %s–%s do not start in January", from, to)
+		w.bad = badWhen{"when.not_from_january", from, to}
 		return w
 	}
 	return withMonth(w, to, "YTD")
 }
 
-var quarterTable = []struct{ word, period, bad string }{
+var quarterTable = []struct{ word, period, bad string }{ // bad: a when.* code
 	{"前三季度", "YTD09", ""}, {"1-3季度", "YTD09", ""}, {"上半年", "YTD06", ""},
-	{"下半年", "", "the second half is not a period from January"},
+	{"下半年", "", "when.h2"},
 	{"第一季度", "YTD03", ""}, {"一季度", "YTD03", ""}, {"1季度", "YTD03", ""},
-	{"二季度", "", "a single quarter is not a period from January"},
-	{"三季度", "", "a single quarter is not a period from January"},
-	{"四季度", "", "a single quarter is not a period from January"},
+	{"二季度", "", "when.quarter"},
+	{"三季度", "", "when.quarter"},
+	{"四季度", "", "when.quarter"},
 }
 
 func quarterWords(t string, w when) (when, bool) {
 	for _, q := range quarterTable {
 		if strings.Contains(t, q.word) {
-			w.period, w.bad = q.period, q.bad
+			w.period = q.period
+			if q.bad != "" {
+				w.bad = badWhen{code: q.bad}
+			}
 			return w, true
 		}
 	}
@@ -165,7 +182,7 @@ func quarterWords(t string, w when) (when, bool) {
 			w.period = "YTD03"
 			return w, true
 		case "h2", "q2", "q3", "q4":
-			w.bad = strings.ToUpper(wd) + " is not a period from January"
+			w.bad = badWhen{"when.not_from_january_word", strings.ToUpper(wd), ""}
 			return w, true
 		}
 	}
@@ -196,7 +213,7 @@ func englishMonths(t string, w when) (when, bool) {
 // the sheet's titles (nearest first) into a year and period. A month stated
 // anywhere beats a full year implied by a bare year; a month with no year
 // anywhere is an error, never a guess.
-func resolveWhen(parts ...when) (int, string, error) {
+func resolveWhen(parts ...when) (int, Period, error) {
 	var year, month int
 	var period, ctx string
 	for _, p := range parts {
@@ -206,8 +223,8 @@ func resolveWhen(parts ...when) (int, string, error) {
 		if p.year != 0 && p.year != year {
 			continue // a title's "2025年1-11月" says nothing about a row's 2024
 		}
-		if p.bad != "" {
-			return 0, "", fmt.Errorf("%s", p.bad)
+		if p.bad.code != "" {
+			return 0, FY, msgError{p.bad.msg()}
 		}
 		if !p.implied && period == "" {
 			period = p.period
@@ -222,16 +239,20 @@ func resolveWhen(parts ...when) (int, string, error) {
 		case month != 0:
 			period = fmt.Sprintf("M%02d", month)
 		case ctx != "":
-			return 0, "", fmt.Errorf("%s with no month stated", map[string]string{"current": "this month (本月)", "cumulative": "cumulative (累计)"}[ctx])
+			return 0, FY, msgErr("when.no_month", M("when.ctx."+ctx))
 		case year != 0:
 			period = "FY"
 		}
 	}
 	if year == 0 {
 		if period == "" {
-			return 0, "", fmt.Errorf("no year or period")
+			return 0, FY, msgErr("when.none")
 		}
-		return 0, "", fmt.Errorf("period %s with no year anywhere", period)
+		return 0, FY, msgErr("when.no_year", period)
 	}
-	return year, period, nil
+	p, ok := ParsePeriod(period)
+	if !ok {
+		return 0, FY, msgErr("when.unreadable", period)
+	}
+	return year, p, nil
 }

@@ -1,191 +1,285 @@
 package importer
 
 import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"io/fs"
 	"strings"
+	"sync/atomic"
 	"unicode"
 )
 
-// place is one gazetteer entry: the canonical English name, the Chinese
-// name without 市, and other spellings and abbreviations people write.
-type place struct {
-	name    string
-	zh      string
-	aliases []string
+// Place is one entry of the gazetteer: a region with its code, level,
+// names and the other spellings people write.
+type Place struct {
+	Code    string // GB/T 2260 for China's regions, ISO 3166-1 alpha-3 (as OWID writes it) for countries
+	Level   Level
+	Chinese string // full name: 重庆市, 河北省, 内蒙古自治区
+	Name    string // canonical English name: Chongqing, Hebei, Inner Mongolia, United States
+	Parent  string // a city's province code
+	Aliases []string
+	short   string // Chinese without its suffix: 重庆, 河北, 内蒙古
 }
 
-// gazetteer lists the municipalities, the provincial capitals and the main
-// car-making cities. One-character abbreviations are only those in common
-// use for a city (渝, 沪, 穗, 深 …), not a province's (苏, 鲁).
-var gazetteer = []place{
-	{"Beijing", "北京", []string{"京", "Peking", "Pekin"}},
-	{"Shanghai", "上海", []string{"沪", "申"}},
-	{"Tianjin", "天津", []string{"津", "Tientsin"}},
-	{"Chongqing", "重庆", []string{"渝", "Chungking", "Chong Qing"}},
-	{"Shijiazhuang", "石家庄", nil},
-	{"Taiyuan", "太原", nil},
-	{"Hohhot", "呼和浩特", []string{"Huhehaote", "Huhhot"}},
-	{"Shenyang", "沈阳", []string{"Mukden"}},
-	{"Changchun", "长春", nil},
-	{"Harbin", "哈尔滨", []string{"Haerbin"}},
-	{"Nanjing", "南京", []string{"宁", "Nanking"}},
-	{"Hangzhou", "杭州", []string{"杭"}},
-	{"Hefei", "合肥", []string{"庐"}},
-	{"Fuzhou", "福州", []string{"榕", "Foochow"}},
-	{"Nanchang", "南昌", []string{"洪"}},
-	{"Jinan", "济南", []string{"泉城"}},
-	{"Zhengzhou", "郑州", []string{"郑"}},
-	{"Wuhan", "武汉", []string{"汉", "Hankow"}},
-	{"Changsha", "长沙", []string{"星城"}},
-	{"Guangzhou", "广州", []string{"穗", "Canton"}},
-	{"Nanning", "南宁", []string{"邕"}},
-	{"Haikou", "海口", nil},
-	{"Chengdu", "成都", []string{"蓉"}},
-	{"Guiyang", "贵阳", []string{"筑"}},
-	{"Kunming", "昆明", nil},
-	{"Lhasa", "拉萨", []string{"Lasa"}},
-	{"Xi'an", "西安", []string{"Xian", "Sian", "镐"}},
-	{"Lanzhou", "兰州", nil},
-	{"Xining", "西宁", nil},
-	{"Yinchuan", "银川", nil},
-	{"Urumqi", "乌鲁木齐", []string{"Ürümqi", "Wulumuqi", "Urumchi"}},
-	{"Hong Kong", "香港", []string{"港", "HK"}},
-	{"Macau", "澳门", []string{"澳", "Macao"}},
-	{"Shenzhen", "深圳", []string{"深"}},
-	{"Liuzhou", "柳州", []string{"柳"}},
-	{"Wuhu", "芜湖", []string{"芜"}},
-	{"Xiangyang", "襄阳", []string{"襄樊", "Xiangfan"}},
-	{"Baoding", "保定", nil},
-	{"Ningbo", "宁波", []string{"甬"}},
-	{"Suzhou", "苏州", []string{"姑苏"}},
-	{"Suzhou (Anhui)", "宿州", nil},
-	{"Shiyan", "十堰", nil},
-	{"Foshan", "佛山", nil},
-	{"Dongguan", "东莞", []string{"莞"}},
-	{"Huizhou", "惠州", nil},
-	{"Zhaoqing", "肇庆", nil},
-	{"Zhuhai", "珠海", nil},
-	{"Jiangmen", "江门", nil},
-	{"Zhongshan", "中山", nil},
-	{"Shantou", "汕头", nil},
-	{"Zhanjiang", "湛江", nil},
-	{"Changzhou", "常州", nil},
-	{"Wuxi", "无锡", []string{"锡"}},
-	{"Nantong", "南通", nil},
-	{"Yancheng", "盐城", nil},
-	{"Yangzhou", "扬州", nil},
-	{"Zhenjiang", "镇江", nil},
-	{"Xuzhou", "徐州", nil},
-	{"Huai'an", "淮安", []string{"Huaian"}},
-	{"Lianyungang", "连云港", nil},
-	{"Taizhou (Jiangsu)", "泰州", nil},
-	{"Taizhou", "台州", nil},
-	{"Jinhua", "金华", nil},
-	{"Jiaxing", "嘉兴", nil},
-	{"Huzhou", "湖州", nil},
-	{"Shaoxing", "绍兴", nil},
-	{"Wenzhou", "温州", nil},
-	{"Xiamen", "厦门", []string{"厦", "鹭", "Amoy"}},
-	{"Quanzhou", "泉州", nil},
-	{"Qingdao", "青岛", []string{"Tsingtao"}},
-	{"Yantai", "烟台", nil},
-	{"Weifang", "潍坊", nil},
-	{"Zibo", "淄博", nil},
-	{"Linyi", "临沂", nil},
-	{"Rizhao", "日照", nil},
-	{"Liaocheng", "聊城", nil},
-	{"Dalian", "大连", []string{"连"}},
-	{"Tieling", "铁岭", nil},
-	{"Jilin", "吉林", []string{"Jilin City"}},
-	{"Daqing", "大庆", nil},
-	{"Tangshan", "唐山", nil},
-	{"Cangzhou", "沧州", nil},
-	{"Handan", "邯郸", nil},
-	{"Zhangjiakou", "张家口", nil},
-	{"Jinzhong", "晋中", nil},
-	{"Yuncheng", "运城", nil},
-	{"Baotou", "包头", nil},
-	{"Ordos", "鄂尔多斯", []string{"Eerduosi"}},
-	{"Luoyang", "洛阳", nil},
-	{"Kaifeng", "开封", nil},
-	{"Xinxiang", "新乡", nil},
-	{"Xuchang", "许昌", nil},
-	{"Jingzhou", "荆州", nil},
-	{"Jingmen", "荆门", nil},
-	{"Xiaogan", "孝感", nil},
-	{"Suizhou", "随州", nil},
-	{"Yichang", "宜昌", nil},
-	{"Zhuzhou", "株洲", nil},
-	{"Xiangtan", "湘潭", nil},
-	{"Loudi", "娄底", nil},
-	{"Ganzhou", "赣州", nil},
-	{"Shangrao", "上饶", nil},
-	{"Jiujiang", "九江", nil},
-	{"Jingdezhen", "景德镇", nil},
-	{"Chuzhou", "滁州", nil},
-	{"Anqing", "安庆", nil},
-	{"Ma'anshan", "马鞍山", []string{"Maanshan"}},
-	{"Bengbu", "蚌埠", nil},
-	{"Huainan", "淮南", nil},
-	{"Guilin", "桂林", nil},
-	{"Yulin", "玉林", nil},
-	{"Mianyang", "绵阳", nil},
-	{"Yibin", "宜宾", nil},
-	{"Ziyang", "资阳", nil},
-	{"Nanchong", "南充", nil},
-	{"Zunyi", "遵义", nil},
-	{"Qujing", "曲靖", nil},
-	{"Baoji", "宝鸡", nil},
-	{"Hanzhong", "汉中", nil},
-	{"Sanya", "三亚", nil},
+// gazetteer is the place list the importer matches names against; the app
+// hands it over at start (UseGazetteer) from assets/data/regions.csv.
+type gazetteer struct {
+	places []Place
+	byKey  map[string]int   // folded name, Chinese name or alias → place
+	short  map[string][]int // folded Chinese name without its suffix → places (吉林: the province and the city)
+	byName map[string]int   // canonical English name → place
 }
 
-// cityIndex maps folded spellings to canonical names.
-var cityIndex = func() map[string]string {
-	m := map[string]string{}
-	for _, p := range gazetteer {
-		m[foldCity(p.name)] = p.name
-		m[foldCity(p.zh)] = p.name
-		for _, a := range p.aliases {
-			m[foldCity(a)] = p.name
+var places atomic.Pointer[gazetteer]
+
+// UseGazetteer reads the place list (assets/data/regions.csv: code, level,
+// zh, en, parent, aliases) and makes it the one names are matched against.
+func UseGazetteer(r io.Reader) error {
+	recs, err := csv.NewReader(r).ReadAll()
+	if err != nil {
+		return fmt.Errorf("gazetteer: %w", err)
+	}
+	if len(recs) < 2 || strings.Join(recs[0], ",") != "code,level,zh,en,parent,aliases" {
+		return fmt.Errorf("gazetteer: the header must be code,level,zh,en,parent,aliases")
+	}
+	g := &gazetteer{byKey: map[string]int{}, short: map[string][]int{}, byName: map[string]int{}}
+	for i, rec := range recs[1:] {
+		if len(rec) != 6 {
+			return fmt.Errorf("gazetteer: row %d has %d fields, want 6", i+2, len(rec))
+		}
+		l, ok := ParseLevel(rec[1])
+		if !ok || l == LevelUnknown {
+			return fmt.Errorf("gazetteer: row %d: level %q", i+2, rec[1])
+		}
+		p := Place{Code: rec[0], Level: l, Chinese: rec[2], Name: rec[3], Parent: rec[4], Aliases: splitList(rec[5])}
+		p.short = p.Chinese
+		if l == LevelCity || l == LevelProvince || l == LevelMunicipality {
+			p.short = stripRegionSuffix(p.Chinese)
+		}
+		g.add(p)
+	}
+	places.Store(g)
+	return nil
+}
+
+func (g *gazetteer) add(p Place) {
+	i := len(g.places)
+	g.places = append(g.places, p)
+	g.byName[p.Name] = i
+	for _, s := range append([]string{p.Name, p.Chinese}, p.Aliases...) {
+		if k := foldRegion(s); k != "" {
+			if _, taken := g.byKey[k]; !taken {
+				g.byKey[k] = i
+			}
 		}
 	}
-	return m
-}()
+	// Names that are two places (吉林 the province and the city, 海南 the
+	// province and the prefecture in Qinghai): the short Chinese name and
+	// the English name before " City" or " (Province)".
+	bases := []string{p.short}
+	if b, ok := strings.CutSuffix(p.Name, " City"); ok {
+		bases = append(bases, b)
+	}
+	if b, _, ok := strings.Cut(p.Name, " ("); ok {
+		bases = append(bases, b)
+	}
+	for _, b := range bases {
+		if k := foldRegion(b); k != "" && b != p.Chinese {
+			g.short[k] = append(g.short[k], i)
+		}
+	}
+}
 
-// foldCity reduces a written city name to a lookup key: full-width folded,
-// lower case, without spaces, apostrophes, hyphens and dots, and without the
-// suffixes 市, 地区, "city", "shi" and "municipality".
-func foldCity(s string) string {
+// regionSuffixes end the official Chinese names, longest first.
+var regionSuffixes = []string{"维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "地区", "省", "市", "盟"}
+
+// stripRegionSuffix takes the suffix off a Chinese name (and the people
+// named before 自治州: 延边朝鲜族自治州 → 延边).
+func stripRegionSuffix(s string) string {
+	for _, suf := range regionSuffixes {
+		if t, ok := strings.CutSuffix(s, suf); ok && t != "" {
+			if suf == "自治州" {
+				t = peopleStem(t)
+			}
+			return t
+		}
+	}
+	return s
+}
+
+// peoples are the peoples named in the autonomous prefectures' names.
+var peoples = []string{"朝鲜", "蒙古", "哈萨克", "柯尔克孜", "土家", "布依", "哈尼", "傈僳", "景颇",
+	"藏", "彝", "苗", "侗", "傣", "白", "壮", "回", "羌", "黎"}
+
+// peopleStem drops the peoples named before 自治州 (延边朝鲜族 → 延边,
+// 黔东南苗族侗族 → 黔东南).
+func peopleStem(s string) string {
+	for {
+		t := strings.TrimSuffix(s, "族")
+		for _, people := range peoples {
+			if u, ok := strings.CutSuffix(t, people); ok && u != "" {
+				t = u
+				break
+			}
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// foldRegion reduces a written name to a lookup key: full-width folded,
+// lower case, without spaces (北 京), apostrophes, hyphens and dots.
+func foldRegion(s string) string {
 	s = strings.ToLower(normText(s))
-	s = strings.Map(func(r rune) rune {
+	return strings.Map(func(r rune) rune {
 		switch {
-		case unicode.IsSpace(r), strings.ContainsRune("'’‘`´-–—.·・", r):
+		case unicode.IsSpace(r), r == '\u3000', strings.ContainsRune("'’‘`´-–—.·・", r):
 			return -1
 		case r == 'ü':
 			return 'u'
 		}
 		return r
 	}, s)
-	for _, suf := range []string{"municipality", "prefecture", "city", "地区", "市"} {
-		if t, ok := strings.CutSuffix(s, suf); ok && t != "" {
-			s = t
-			break
-		}
-	}
-	return s
 }
 
-// MatchCity returns a city's canonical English name and true, or the name
-// as written (trimmed) and false when it is not in the gazetteer.
-func MatchCity(s string) (string, bool) {
-	k := foldCity(s)
-	if name, ok := cityIndex[k]; ok {
-		return name, true
+// englishSuffixes are words after an English place name that do not change
+// the place: "Chongqing Municipality", "Hebei Province", "Xi'an City".
+var englishSuffixes = []string{"autonomousregion", "municipality", "prefecture", "province", "sar", "city", "shi"}
+
+// MatchRegion finds a written name in the gazetteer: its canonical English
+// name and level. An unknown name comes back trimmed, as written, with
+// known false.
+func MatchRegion(s string) (name string, level Level, known bool) {
+	p, ok := findPlace(s, LevelUnknown)
+	if !ok {
+		return strings.TrimSpace(normText(s)), LevelUnknown, false
 	}
-	if t, ok := strings.CutSuffix(k, "shi"); ok {
-		if name, ok := cityIndex[t]; ok {
-			return name, true
+	return p.Name, p.Level, true
+}
+
+// MatchRegionAt is MatchRegion for a name among regions of a level: where
+// a name is two places (吉林 the province and the city), the one of that
+// level.
+func MatchRegionAt(s string, want Level) (name string, level Level, known bool) {
+	p, ok := findPlace(s, want)
+	if !ok {
+		return strings.TrimSpace(normText(s)), LevelUnknown, false
+	}
+	return p.Name, p.Level, true
+}
+
+func findPlace(s string, want Level) (Place, bool) {
+	g := places.Load()
+	if g == nil {
+		return Place{}, false
+	}
+	k := foldRegion(s)
+	if k == "" {
+		return Place{}, false
+	}
+	if want != LevelUnknown {
+		for _, i := range g.short[k] {
+			if want.Includes(g.places[i].Level) {
+				return g.places[i], true
+			}
 		}
 	}
-	return strings.TrimSpace(normText(s)), false
+	if i, ok := g.byKey[k]; ok {
+		return g.places[i], true
+	}
+	if t := foldRegion(stripRegionSuffix(normText(strings.TrimSpace(s)))); t != k {
+		if i, ok := g.byKey[t]; ok {
+			return g.places[i], true
+		}
+		if is := g.short[t]; len(is) > 0 {
+			return g.places[is[0]], true
+		}
+	}
+	for _, suf := range englishSuffixes {
+		if t, ok := strings.CutSuffix(k, suf); ok && t != "" {
+			if i, ok := g.byKey[t]; ok {
+				return g.places[i], true
+			}
+		}
+	}
+	if is := g.short[k]; len(is) > 0 {
+		return g.places[is[0]], true
+	}
+	return Place{}, false
+}
+
+// PlaceNamed is the gazetteer's entry for a canonical name.
+func PlaceNamed(name string) (Place, bool) {
+	g := places.Load()
+	if g == nil {
+		return Place{}, false
+	}
+	i, ok := g.byName[name]
+	if !ok {
+		return Place{}, false
+	}
+	return g.places[i], true
+}
+
+// RegionChinese is a known region's Chinese name as people say it, without
+// its suffix (重庆, 河北, 内蒙古; 美国 for a country), or "" for a name the
+// gazetteer does not know or has no Chinese name for.
+func RegionChinese(name string) string {
+	p, ok := PlaceNamed(name)
+	if !ok {
+		return ""
+	}
+	if p.short != "" {
+		return p.short
+	}
+	return p.Chinese
+}
+
+// Places lists the gazetteer's regions of a level (LevelUnknown: all).
+func Places(l Level) []Place {
+	g := places.Load()
+	if g == nil {
+		return nil
+	}
+	var out []Place
+	for _, p := range g.places {
+		if l == LevelUnknown || l.Includes(p.Level) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func gazetteerLevel(name string) Level {
+	if p, ok := PlaceNamed(name); ok {
+		return p.Level
+	}
+	return LevelUnknown
+}
+
+// matchName is MatchRegion without the level.
+func matchName(s string) (string, bool) {
+	name, _, known := MatchRegion(s)
+	return name, known
+}
+
+// UseAssets loads what the importer needs from the app's assets: the
+// gazetteer (data/regions.csv) and the translation tables (translations/).
+func UseAssets(fsys fs.FS) error {
+	f, err := fsys.Open("data/regions.csv")
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := UseGazetteer(f); err != nil {
+		return err
+	}
+	sub, err := fs.Sub(fsys, "translations")
+	if err != nil {
+		return err
+	}
+	return UseTranslations(sub)
 }

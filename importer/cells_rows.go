@@ -2,7 +2,6 @@ package importer
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -10,27 +9,28 @@ import (
 
 // rowKeys is what a data row's key cells say.
 type rowKeys struct {
-	city, metric, source, note, qual string
-	cityCol                          int
-	when                             when
-	unit                             *unit
-	metricText                       string
-	cityGuess                        bool
-	whenKey                          int64 // IDs of the year and period texts
+	city, source, note, qual string
+	metric                   Metric
+	cityCol                  int
+	when                     when
+	unit                     *unit
+	metricText               string
+	cityGuess                bool
+	whenKey                  int64 // IDs of the year and period texts
 }
 
 func (t *tableReader) dataRow(r gridRow) {
 	first := r.cells[0]
 	if t.footnote(first.text) && !looksNumeric(first) {
-		t.issue(t.sheet, r.num, first.col, false, "footnote: %s", clip(first.text))
+		t.issue(t.sheet, r.num, first.col, false, "cell.footnote", clip(first.text))
 		return
 	}
 	if !t.hasValues(r) {
 		switch vc := t.valueCols(); {
 		case len(vc) == 1 && t.isKeyCell(first):
-			t.issue(t.sheet, r.num, vc[0], false, "empty: missing value")
+			t.issue(t.sheet, r.num, vc[0], false, "cell.empty")
 		case len(r.cells) > 1 || !t.isKeyCell(first):
-			t.issue(t.sheet, r.num, first.col, false, "no figures in this row: %s", clip(strings.Join(texts(r), " ")))
+			t.issue(t.sheet, r.num, first.col, false, "row.no_figures", clip(strings.Join(texts(r), " ")))
 		}
 		return
 	}
@@ -124,12 +124,12 @@ func (t *tableReader) resolveKeys(r gridRow, k rowKeys) (rowKeys, bool) {
 	if k.metricText != "" {
 		m, yoy := t.metric(k.metricText)
 		if yoy {
-			t.issue(t.sheet, r.num, t.colOf(roleMetric), false, "growth row %q: stated growth is read from a growth column, not from rows", clip(k.metricText))
+			t.issue(t.sheet, r.num, t.colOf(roleMetric), false, "row.growth", clip(k.metricText))
 			return k, false
 		}
 		if m == "" {
 			if rowHasNumbers(r) {
-				t.issue(t.sheet, r.num, t.colOf(roleMetric), false, "indicator %q is not a metric Auto Cities knows", clip(k.metricText))
+				t.issue(t.sheet, r.num, t.colOf(roleMetric), false, "row.unknown_indicator", clip(k.metricText))
 			}
 			return k, false
 		}
@@ -140,25 +140,25 @@ func (t *tableReader) resolveKeys(r gridRow, k rowKeys) (rowKeys, bool) {
 	}
 	if k.cityCol == 0 {
 		if col := t.colOf(roleCity); col != 0 && t.lastCity != "" {
-			t.issue(t.sheet, r.num, col, true, "no city: %s from the row above (a merged cell?)", t.lastCity)
+			t.issue(t.sheet, r.num, col, true, "row.region_above", t.lastCity)
 			k.city, k.cityGuess = t.lastCity, true
 		}
 		return k, true
 	}
 	hit, ok := t.cities[k.city]
 	if !ok {
-		name, known := MatchCity(k.city)
+		name, known := matchName(k.city)
 		total := totalWords[strings.ToLower(normText(k.city))] || strings.HasPrefix(normText(k.city), "其中")
 		hit = cityHit{name, known, total}
 		t.cities[k.city] = hit
 	}
 	if hit.total {
-		t.issue(t.sheet, r.num, k.cityCol, false, "%q is a total, not a city", clip(k.city))
+		t.issue(t.sheet, r.num, k.cityCol, false, "row.total", clip(k.city))
 		return k, false
 	}
 	if !hit.known && !t.unknown[hit.name] {
 		t.unknown[hit.name] = true
-		t.issue(t.sheet, r.num, k.cityCol, true, "city %q is not in the gazetteer; kept as written", hit.name)
+		t.issue(t.sheet, r.num, k.cityCol, true, "region.unknown", hit.name)
 	}
 	k.city = hit.name
 	t.lastCity = hit.name
@@ -195,7 +195,7 @@ func (t *tableReader) footnote(s string) bool {
 // resolveWhen resolves a value's time once per column and row time (a
 // long table repeats a few periods); key identifies the row's year and
 // period texts.
-func (t *tableReader) resolveWhen(col *column, key int64, row when) (int, string, error) {
+func (t *tableReader) resolveWhen(col *column, key int64, row when) (int, Period, error) {
 	k := [2]int64{int64(col.col), key}
 	r, ok := t.times[k]
 	if !ok {
@@ -226,7 +226,7 @@ func (t *tableReader) when(s string) (when, int32) {
 
 // metric reads an indicator cell once per text: its metric, or that it
 // states growth ("汽车产量同比增长").
-func (t *tableReader) metric(s string) (string, bool) {
+func (t *tableReader) metric(s string) (Metric, bool) {
 	h, ok := t.metrics[s]
 	if !ok {
 		h.yoy = isYoYHeader(s)
@@ -241,8 +241,8 @@ func (t *tableReader) metric(s string) (string, bool) {
 // valueCell turns one value cell into an observation, or reports why not.
 func (t *tableReader) valueCell(r gridRow, c *column, k *rowKeys) {
 	cl, ok := cellAt(r, c.col)
-	skip := func(format string, args ...any) {
-		t.issue(t.sheet, r.num, c.col, false, format, args...)
+	skip := func(code string, args ...any) {
+		t.issue(t.sheet, r.num, c.col, false, code, args...)
 	}
 	var n figure
 	switch {
@@ -263,21 +263,22 @@ func (t *tableReader) valueCell(r gridRow, c *column, k *rowKeys) {
 	switch n.kind {
 	case numMissing:
 		if ok {
-			skip("missing value %q", cl.text)
+			skip("cell.missing", cl.text)
 		} else {
-			skip("empty: missing value")
+			skip("cell.empty")
 		}
 		return
 	case numBad:
-		skip("%q is not a number", clip(cl.text))
+		skip("cell.not_number", clip(cl.text))
 		return
 	case numPercent:
-		skip("%q is a percentage, not a figure", cl.text)
+		skip("cell.percent", cl.text)
 		return
 	}
 	o, err := t.observation(c, k, n)
 	if err != nil {
-		skip("%v", err)
+		m := msgOf(err)
+		skip(m.Code, m.Args...)
 		return
 	}
 	o.YoY = t.yoy(r, c)
@@ -290,7 +291,7 @@ func (t *tableReader) observation(c *column, k *rowKeys, n figure) (Observation,
 	p := t.plan
 	city := cmp.Or(k.city, c.city, p.city)
 	if city == "" {
-		return Observation{}, fmt.Errorf("no city for this value")
+		return Observation{}, msgErr("cell.no_region")
 	}
 	metric := cmp.Or(c.metric, k.metric, p.metric)
 	u := t.unitFor(c, k, n)
@@ -300,10 +301,10 @@ func (t *tableReader) observation(c *column, k *rowKeys, n figure) (Observation,
 	}
 	metric, note := resolveMetric(metric, kind, c.header)
 	if u != nil && u == c.unit && c.guess != "" {
-		note = joinNote(note, c.guess)
+		note = joinNote(note, Say(M(c.guess+".note")))
 	}
 	if k.cityGuess {
-		note = joinNote(note, "city from the row above")
+		note = joinNote(note, "region from the row above")
 	}
 	year, period, err := t.resolveWhen(c, k.whenKey, k.when)
 	if err != nil {
@@ -319,7 +320,7 @@ func (t *tableReader) observation(c *column, k *rowKeys, n figure) (Observation,
 	if src != "" {
 		t.addSource(src)
 	}
-	return Observation{City: city, Year: year, Period: period, Metric: metric, Value: v,
+	return Observation{Region: city, Year: year, Period: period, Metric: metric, Value: v,
 		Qualifier: cmp.Or(qualifierOf(k.qual), n.qual, Exact), Confidence: Normal,
 		SourceID: src, Note: joinNote(note, k.note)}, nil
 }
@@ -362,20 +363,20 @@ func (t *tableReader) unitFor(c *column, k *rowKeys, n figure) *unit {
 }
 
 // convert applies a unit to a figure for a metric.
-func convert(metric string, v float64, u *unit) (float64, error) {
+func convert(metric Metric, v float64, u *unit) (float64, error) {
 	want := MetricUnit(metric)
 	if u == nil {
 		return v, nil
 	}
 	switch {
 	case u.kind == kindUSD:
-		return 0, fmt.Errorf("value in US dollars (%s): not converted to CNY", u.written)
+		return 0, msgErr("cell.usd", u.written)
 	case u.kind == kindPercent:
-		return 0, fmt.Errorf("a percentage, not a figure of %s", metric)
+		return 0, msgErr("cell.percent_of", string(metric))
 	case want == UnitRank:
 		return v, nil
 	case u.kind != "" && u.kind != want:
-		return 0, fmt.Errorf("unit %s does not fit %s (%s)", u.written, metric, want)
+		return 0, msgErr("cell.unit_mismatch", u.written, string(metric), want)
 	}
 	if u.factor == 1 {
 		return v, nil
@@ -409,7 +410,7 @@ func (t *tableReader) yoy(r gridRow, c *column) *float64 {
 	}
 	if n.kind != numOK && n.kind != numPercent {
 		if n.kind == numBad {
-			t.issue(t.sheet, r.num, c.yoyCol, false, "stated growth %q is not a number", clip(cl.text))
+			t.issue(t.sheet, r.num, c.yoyCol, false, "cell.growth_not_number", clip(cl.text))
 		}
 		return nil
 	}

@@ -11,7 +11,7 @@ const (
 	kindCNY      = UnitCNY
 	kindRank     = UnitRank
 	kindUSD      = "USD"
-	kindPercent  = "%"
+	kindPercent  = UnitPercent
 )
 
 // unit is a unit as written and how to convert it to the canonical one.
@@ -136,13 +136,13 @@ func stripBrackets(s string) string {
 	return bracketPairs.Replace(s)
 }
 
-// String describes the unit and its conversion for the report, e.g.
+// msg describes the unit and its conversion for the report, e.g.
 // "万辆 = 10,000 vehicles".
-func (u unit) String() string {
+func (u unit) msg() Msg {
 	f := map[float64]string{1: "1", 1e3: "1,000", 1e4: "10,000", 1e6: "1,000,000",
 		1e8: "100,000,000", 1e9: "1,000,000,000", 1e12: "1,000,000,000,000"}[u.factor]
 	if u.kind == "" {
-		return u.written + " = ×" + f
+		return M("unit.scale", u.written, f)
 	}
-	return u.written + " = " + f + " " + u.kind
+	return M("unit.conversion", u.written, f, M("unit."+u.kind))
 }

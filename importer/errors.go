@@ -2,7 +2,6 @@ package importer
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 )
 
@@ -21,18 +20,19 @@ var (
 	ErrUnreadable      = errors.New("cannot be read")
 )
 
-// hints say what the user can do about each error.
-var hints = map[error]string{
-	ErrLegacyXLS:       "open it in Excel and save it as .xlsx",
-	ErrEncrypted:       "enter the workbook's password, or save a copy without one",
-	ErrWrongPassword:   "check the password and try again",
-	ErrTooLarge:        "split it into smaller workbooks, or import it as CSV",
-	ErrNotSpreadsheet:  "choose an .xlsx, .xlsm or .csv file",
-	ErrTruncated:       "copy or download it again, then reopen it in Excel and save it",
-	ErrUnsupportedType: "open it in its program and save it as .xlsx or .csv",
-	ErrEmpty:           "check that this is the right file",
-	ErrNoNumbers:       "put one row per city with numbers, or use the canonical columns (see the Data tab's export)",
-	ErrUnreadable:      "check that the file exists and that you may open it",
+// errCodes name each error for the translation tables: "file.CODE" says
+// what is wrong, "hint.CODE" what the user can do about it.
+var errCodes = map[error]string{
+	ErrLegacyXLS:       "legacy_xls",
+	ErrEncrypted:       "encrypted",
+	ErrWrongPassword:   "wrong_password",
+	ErrTooLarge:        "too_large",
+	ErrNotSpreadsheet:  "not_spreadsheet",
+	ErrTruncated:       "truncated",
+	ErrUnsupportedType: "unsupported",
+	ErrEmpty:           "empty",
+	ErrNoNumbers:       "no_numbers",
+	ErrUnreadable:      "unreadable",
 }
 
 // FileError is an import that failed as a whole: the file, what is wrong
@@ -40,24 +40,24 @@ var hints = map[error]string{
 type FileError struct {
 	File   string // path or name as given
 	Err    error
-	Detail string // optional, e.g. "an OpenDocument spreadsheet (.ods)"
-	Why    string // optional, e.g. why no sheet gave numbers
+	Detail Msg // optional: what the file is instead, e.g. kind.ods
+	Why    Msg // optional: e.g. why no sheet gave numbers
 }
 
-func (e *FileError) Error() string {
-	what := e.Err.Error()
-	if e.Detail != "" {
-		what = "is " + e.Detail
+// Msg is the error as a message: "FILE what is wrong (why); what to do".
+func (e *FileError) Msg() Msg {
+	code := errCodes[e.Err]
+	what := M("file." + code)
+	if e.Detail.Code != "" {
+		what = M("file.is", e.Detail)
 	}
-	msg := fmt.Sprintf("%s %s", filepath.Base(e.File), what)
-	if e.Why != "" {
-		msg += " (" + e.Why + ")"
+	if e.Why.Code != "" {
+		return M("file.error_why", filepath.Base(e.File), what, e.Why, M("hint."+code))
 	}
-	if h := hints[e.Err]; h != "" {
-		msg += "; " + h
-	}
-	return msg
+	return M("file.error", filepath.Base(e.File), what, M("hint."+code))
 }
+
+func (e *FileError) Error() string { return Say(e.Msg()) }
 
 // Unwrap lets errors.Is find the sentinel.
 func (e *FileError) Unwrap() error { return e.Err }

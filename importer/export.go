@@ -62,7 +62,7 @@ const SheetCharts = "Charts"
 // Rows are streamed, so a large data set takes little memory. Text is
 // always written as text, never as a formula.
 func (d *DataSet) WriteWorkbook(w io.Writer, opts WorkbookOptions) error {
-	defer tightenGC(len(d.Observations))()
+	defer tightenGC(d.Count())()
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(fastZip)

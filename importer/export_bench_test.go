@@ -10,12 +10,12 @@ import (
 func largeDataSet(n int) *DataSet {
 	cities := []string{"Chongqing", "Shanghai", "Guangzhou", "Changchun", "Xi'an", "Hefei", "Liuzhou", "Wuhan",
 		"Shenzhen", "Beijing", "Tianjin", "Wuhu", "Xiangyang", "Baoding", "Ningbo", "Suzhou", "Shiyan", "Chengdu", "Hangzhou", "Zhengzhou"}
-	periods := []string{"FY", "YTD11", "M11", "YTD06", "M03"}
-	metrics := []string{Production, NEVProduction, ExportValue}
-	d := &DataSet{Observations: make([]Observation, 0, n),
+	periods := []Period{FY, YTD(11), Month(11), YTD(6), Month(3)}
+	metrics := []Metric{Production, NEVProduction, ExportValue}
+	d := &DataSet{
 		Sources: []Source{{ID: "nbs", Title: "Statistical yearbook", Publisher: "NBS", Tier: TierOfficial}}}
 	for i := range n {
-		o := Observation{City: cities[(i/3)%len(cities)], Year: 1990 + (i/300)%36, Period: periods[(i/60)%len(periods)],
+		o := Observation{Region: cities[(i/3)%len(cities)], Year: 1990 + (i/300)%36, Period: periods[(i/60)%len(periods)],
 			Metric: metrics[i%len(metrics)], Value: float64(i%100000) * 1000, Qualifier: Exact, Confidence: Normal, SourceID: "nbs"}
 		if i%10 == 0 {
 			yoy := float64(i%300) / 10

@@ -22,8 +22,8 @@ func (d *DataSet) WriteCSV(w io.Writer) error {
 		return err
 	}
 	rec := make([]string, len(CanonicalColumns[TableObservations]))
-	for i := range d.Observations {
-		observationRecord(&d.Observations[i], rec)
+	for o := range d.Observations() {
+		d.observationRecord(&o, rec)
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -37,10 +37,20 @@ func (d *DataSet) SaveCSV(path string) error {
 	return SaveAtomic(path, d.WriteCSV)
 }
 
-func observationRecord(o *Observation, r []string) {
-	r[0], r[1], r[2], r[3] = EscapeFormula(o.City), strconv.Itoa(o.Year), EscapeFormula(o.Period), EscapeFormula(o.Metric)
-	r[4], r[5], r[6], r[7] = FormatValue(o.Value), o.Unit(), EscapeFormula(o.Qualifier), EscapeFormula(o.Confidence)
-	r[8], r[9], r[10], r[11] = optValue(o.YoY), EscapeFormula(o.SourceID), EscapeFormula(o.Note), optValue(o.EditedFrom)
+func (d *DataSet) observationRecord(o *Observation, r []string) {
+	r[0], r[1], r[2], r[3] = EscapeFormula(o.Region), d.levelText(o.Region), strconv.Itoa(o.Year), o.Period.String()
+	r[4], r[5], r[6], r[7] = EscapeFormula(string(o.Metric)), EscapeFormula(o.Dimension), FormatValue(o.Value), EscapeFormula(d.UnitOf(o.Metric))
+	r[8], r[9], r[10], r[11] = EscapeFormula(o.Qualifier), EscapeFormula(o.Confidence), optValue(o.YoY), EscapeFormula(o.SourceID)
+	r[12], r[13] = EscapeFormula(o.Note), optValue(o.EditedFrom)
+}
+
+// levelText is a region's level as the Level column writes it; "" when
+// unknown.
+func (d *DataSet) levelText(region string) string {
+	if l := d.Level(region); l != LevelUnknown {
+		return l.String()
+	}
+	return ""
 }
 
 func optValue(v *float64) string {

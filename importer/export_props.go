@@ -47,7 +47,7 @@ func (d *DataSet) setDocProps(f *excelize.File, version string) error {
 // first: "Sources: A; B; C and 12 more (see the Sources sheet)".
 func (d *DataSet) sourceSummary() string {
 	count := map[string]int{}
-	for _, o := range d.Observations {
+	for o := range d.Observations() {
 		count[o.SourceID]++
 	}
 	var names []string

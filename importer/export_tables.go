@@ -22,8 +22,9 @@ type exportTable struct {
 // exportTables lists the canonical tables in the order of the sheets.
 func (d *DataSet) exportTables(st *exportStyles) []exportTable {
 	return []exportTable{
-		{TableObservations, len(d.Observations), d.observationRow,
-			map[int]int{1: st.year, 4: st.integer, 8: st.percent, 11: st.integer}},
+		{TableObservations, d.Count(), d.observationRows(),
+			map[int]int{2: st.year, 6: st.integer, 10: st.percent, 13: st.integer}},
+		{TableIndicators, len(d.Indicators), d.indicatorRow, nil},
 		{TableTargets, len(d.Targets), d.targetRow, map[int]int{1: st.year, 3: st.integer}},
 		{TableEvents, len(d.Events), d.eventRow, nil},
 		{TableGlossary, len(d.Terms), d.termRow, nil},
@@ -31,23 +32,35 @@ func (d *DataSet) exportTables(st *exportStyles) []exportTable {
 	}
 }
 
-func (d *DataSet) observationRow(i int, r []any) {
-	o := &d.Observations[i]
-	r[0], r[1], r[2], r[3] = xText(o.City), o.Year, xText(o.Period), xText(o.Metric)
-	r[4], r[5], r[6], r[7] = xNumber(o.Value), o.Unit(), xText(o.Qualifier), xText(o.Confidence)
-	r[8], r[9], r[10], r[11] = xOptNumber(o.YoY), xText(o.SourceID), xText(o.Note), xOptNumber(o.EditedFrom)
+// observationRows fills the Observations sheet's rows, in the order the
+// observations arrived.
+func (d *DataSet) observationRows() func(int, []any) {
+	at := d.observationAt()
+	return func(i int, r []any) {
+		o := at(i)
+		r[0], r[1], r[2], r[3] = xText(o.Region), xText(d.levelText(o.Region)), o.Year, o.Period.String()
+		r[4], r[5], r[6], r[7] = xText(string(o.Metric)), xText(o.Dimension), xNumber(o.Value), xText(d.UnitOf(o.Metric))
+		r[8], r[9], r[10], r[11] = xText(o.Qualifier), xText(o.Confidence), xOptNumber(o.YoY), xText(o.SourceID)
+		r[12], r[13] = xText(o.Note), xOptNumber(o.EditedFrom)
+	}
+}
+
+func (d *DataSet) indicatorRow(i int, r []any) {
+	in := &d.Indicators[i]
+	r[0], r[1], r[2], r[3], r[4] = xText(string(in.Metric)), xText(in.English), xText(in.Unit), xText(string(in.Kind)), xText(in.Note)
 }
 
 func (d *DataSet) targetRow(i int, r []any) {
 	t := &d.Targets[i]
-	r[0], r[1], r[2], r[3] = xText(t.City), t.Year, xText(t.Metric), xNumber(t.Value)
-	r[4], r[5], r[6] = MetricUnit(t.Metric), xText(t.SourceID), xText(t.Note)
+	r[0], r[1], r[2], r[3] = xText(t.City), t.Year, xText(string(t.Metric)), xNumber(t.Value)
+	r[4], r[5], r[6] = d.UnitOf(t.Metric), xText(t.SourceID), xText(t.Note)
 }
 
 func (d *DataSet) eventRow(i int, r []any) {
 	e := &d.Events[i]
 	r[0], r[1], r[2] = xText(e.Date), xText(e.City), xText(e.Kind)
 	r[3], r[4], r[5] = xText(e.Title), xText(e.Detail), xText(e.SourceID)
+	r[6], r[7] = xText(e.TitleZh), xText(e.DetailZh)
 }
 
 func (d *DataSet) termRow(i int, r []any) {
@@ -55,6 +68,7 @@ func (d *DataSet) termRow(i int, r []any) {
 	r[0], r[1], r[2], r[3] = xText(t.Term), xText(t.Sense), xText(t.Chinese), xText(t.Kind)
 	r[4], r[5], r[6], r[7] = xText(t.Summary), xText(strings.Join(t.Aliases, "; ")),
 		xText(strings.Join(t.Related, "; ")), xText(t.SourceID)
+	r[8], r[9] = xText(t.SenseZh), xText(t.SummaryZh)
 }
 
 func (d *DataSet) sourceRow(i int, r []any) {

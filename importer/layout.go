@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -14,10 +13,10 @@ type sheetPlan struct {
 	cols      []column
 	byCol     map[int]*column
 	sheetWhen when
-	metric    string // from the titles or the sheet name
+	metric    Metric // from the titles or the sheet name
 	unit      *unit
 	city      string
-	layout    string
+	layout    Msg
 }
 
 // headerStart finds the first row with two or more filled cells; rows above
@@ -209,7 +208,7 @@ func sheetContext(p *sheetPlan, sheetName string, titles []string) {
 			p.unit = &u
 		}
 	}
-	if c, ok := MatchCity(sheetName); ok {
+	if c, ok := matchName(sheetName); ok {
 		p.city = c
 	}
 }
@@ -239,10 +238,10 @@ func classifyByContent(cols []column, data []gridRow) {
 				year++
 			case looksNumeric(cl):
 				nums++
-			case !w.empty() && w.bad == "":
+			case !w.empty() && w.bad.code == "":
 				period++
 			default:
-				if _, ok := MatchCity(cl.text); ok {
+				if _, ok := matchName(cl.text); ok {
 					city++
 				} else if _, ok := findMetric(cl.text); ok {
 					metric++
@@ -333,7 +332,7 @@ func yoyTarget(cols []column, i int) int {
 }
 
 // describe names the layout for the report.
-func (p *sheetPlan) describe() string {
+func (p *sheetPlan) describe() Msg {
 	rowKeys := map[role]bool{}
 	var colDims []string
 	seen := map[string]bool{}
@@ -349,26 +348,37 @@ func (p *sheetPlan) describe() string {
 			}
 		}
 	}
-	rows := "cities"
+	rows := M("dim.regions")
 	switch {
 	case rowKeys[roleCity] && (rowKeys[roleYear] || rowKeys[rolePeriod]):
-		return "long table (one row per city and period" + map[bool]string{true: ", metric in a column", false: ""}[rowKeys[roleMetric]] + ")"
+		if rowKeys[roleMetric] {
+			return M("layout.long_metric")
+		}
+		return M("layout.long")
 	case !rowKeys[roleCity] && rowKeys[roleYear]:
-		rows = "years"
+		rows = M("dim.years")
 	case !rowKeys[roleCity] && rowKeys[rolePeriod]:
-		rows = "periods"
+		rows = M("dim.periods")
 	case rowKeys[roleCity] && rowKeys[roleMetric]:
-		rows = "cities and metrics"
+		rows = M("dim.regions_metrics")
 	case !rowKeys[roleCity] && p.city != "":
-		rows = "rows for " + p.city
+		rows = M("dim.rows_for", p.city)
 	}
-	return fmt.Sprintf("wide table: %s × %s", rows, strings.Join(colDims, " and "))
+	cols := make([]Msg, len(colDims))
+	for i, d := range colDims {
+		cols[i] = M("dim." + d)
+	}
+	args := make([]any, len(cols))
+	for i, c := range cols {
+		args[i] = c
+	}
+	return M("layout.wide", rows, M("and", args...))
 }
 
 func valueDim(c column) string {
 	switch {
 	case c.city != "":
-		return "cities"
+		return "regions"
 	case strings.HasPrefix(c.when.period, "M") || c.when.period == "" && c.when.month != 0:
 		return "months"
 	case c.when.period == "FY" && c.when.year != 0:

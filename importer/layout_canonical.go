@@ -32,7 +32,7 @@ func (t *tableReader) canonicalFits(table string, rows []gridRow) bool {
 func isCanonicalMetric(s string) bool {
 	s = strings.ToLower(strings.TrimSpace(s))
 	for _, m := range Metrics {
-		if s == m {
+		if s == string(m) {
 			return true
 		}
 	}
@@ -63,7 +63,7 @@ func (t *tableReader) addCanonical() {
 	before := len(t.rep.Issues)
 	rows := t.rep.Rows + t.rep.Targets + t.rep.Events + t.rep.Terms + len(t.d.Sources)
 	if err := t.d.AddTable(t.canon, t.sheet, t.canonRecs, t.rep); err != nil {
-		t.skip = err.Error()
+		t.skip = M("table.not_canonical", err.Error())
 		return
 	}
 	for i := before; i < len(t.rep.Issues); i++ {
@@ -92,10 +92,10 @@ func (t *tableReader) canonicalCities() {
 		if col >= len(rec) || rec[col] == "" {
 			continue
 		}
-		name, known := MatchCity(rec[col])
+		name, known := matchName(rec[col])
 		if !known && !t.unknown[name] {
 			t.unknown[name] = true
-			t.issue(t.sheet, t.canonRow+1+i, col+1, true, "city %q is not in the gazetteer; kept as written", name)
+			t.issue(t.sheet, t.canonRow+1+i, col+1, true, "region.unknown", name)
 		}
 		rec[col] = name
 	}

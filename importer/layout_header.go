@@ -72,7 +72,7 @@ type column struct {
 	header string // header rows joined, for the report
 	role   role
 	when   when
-	metric string
+	metric Metric
 	city   string
 	unit   *unit
 	yoyCol int // for a value column: the column of its stated growth, or 0
@@ -117,7 +117,7 @@ func classifyHeader(c *column) {
 		c.role, c.nev = roleValue, nevWords[k]
 		return
 	}
-	if name, ok := MatchCity(stripBrackets(h)); ok && len([]rune(h)) <= 24 {
+	if name, ok := matchName(stripBrackets(h)); ok && len([]rune(h)) <= 24 {
 		c.city = name
 	}
 	if c.metric != "" || c.city != "" || !c.when.empty() {

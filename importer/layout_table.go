@@ -3,7 +3,6 @@ package importer
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 )
 
@@ -31,7 +30,7 @@ type tableReader struct {
 	bufBytes  int
 	planned   bool
 	plan      *sheetPlan
-	skip      string // why the sheet is not read
+	skip      Msg    // why the sheet is not read; zero: it is
 	canon     string // canonical table, when the header matches one
 	canonRecs [][]string
 	canonRow  int // row number of the canonical header
@@ -60,14 +59,14 @@ type whenHit struct {
 }
 
 type metricHit struct {
-	metric string
+	metric Metric
 	yoy    bool
 }
 
 // resolved caches resolveWhen: a long table repeats a few periods.
 type resolved struct {
 	year   int
-	period string
+	period Period
 	err    error
 }
 
@@ -129,7 +128,7 @@ func (t *tableReader) decide(merges []cellRange, mergesKnown bool) {
 
 func (t *tableReader) take(r gridRow) {
 	switch {
-	case t.skip != "":
+	case t.skip.Code != "":
 	case t.canon != "":
 		t.keepCanonical(r)
 	case r.num >= t.plan.firstData:
@@ -142,7 +141,7 @@ func (t *tableReader) take(r gridRow) {
 func (t *tableReader) makePlan(rows []gridRow, merged bool) {
 	h := headerStart(rows)
 	if h < 0 {
-		t.skip = "no table: no row with two or more filled cells"
+		t.skip = M("table.none")
 		return
 	}
 	hdr := rows[h]
@@ -165,7 +164,7 @@ func (t *tableReader) makePlan(rows []gridRow, merged bool) {
 	}
 	t.plan = p
 	t.skip = t.checkPlan(rows[h+depth:])
-	if t.skip == "" {
+	if t.skip.Code == "" {
 		p.layout = p.describe()
 		t.reportPlan()
 		t.grow()
@@ -183,9 +182,7 @@ func (t *tableReader) grow() {
 	}
 	// The dimension may lie (a crafted file): trust it only as far as the
 	// compressed part could hold that many cells.
-	if n := min(t.hint*values, t.hintCap, 1_000_000); n > cap(t.d.Observations)-len(t.d.Observations) {
-		t.d.Observations = slices.Grow(t.d.Observations, n)
-	}
+	t.d.Grow(min(t.hint*values, t.hintCap, 1_000_000))
 }
 
 func texts(r gridRow) []string {
@@ -196,15 +193,15 @@ func texts(r gridRow) []string {
 	return out
 }
 
-// checkPlan says why the plan cannot give observations, or "".
-func (t *tableReader) checkPlan(data []gridRow) string {
+// checkPlan says why the plan cannot give observations, or nothing.
+func (t *tableReader) checkPlan(data []gridRow) Msg {
 	p := t.plan
 	hasCity, values := p.city != "", 0
 	for i := range p.cols {
 		c := &p.cols[i]
 		hasCity = hasCity || c.role == roleCity || c.city != ""
 		if c.role == roleUnread {
-			t.issue(t.sheet, p.headerRow, c.col, false, "column %q: figures under a header that names no metric, year or city; not read", clip(c.header))
+			t.issue(t.sheet, p.headerRow, c.col, false, "column.unread", clip(c.header))
 		}
 		if c.role != roleValue {
 			continue
@@ -216,7 +213,7 @@ func (t *tableReader) checkPlan(data []gridRow) string {
 			c.metric = NEVProductionRank // "排名" on a sheet of NEV production
 		}
 		if c.metric == "" && (p.metric == "" || c.nev) && !t.hasRole(roleMetric) {
-			t.issue(t.sheet, p.headerRow, c.col, false, "column %q: no metric in its header, a metric column, the title or the sheet name", c.header)
+			t.issue(t.sheet, p.headerRow, c.col, false, "column.no_metric", clip(c.header))
 			c.role = roleIgnore
 			continue
 		}
@@ -226,15 +223,15 @@ func (t *tableReader) checkPlan(data []gridRow) string {
 	t.reportGuesses()
 	switch {
 	case values == 0:
-		return "no value columns: no header names a metric, year, month or city"
+		return M("table.no_values")
 	case !hasCity:
-		return "no city: no city column, no city in the headers or the sheet name"
+		return M("table.no_region")
 	}
-	return ""
+	return Msg{}
 }
 
 // nevMetric is the new-energy form of a metric, or "".
-func nevMetric(m string) string {
+func nevMetric(m Metric) Metric {
 	switch m {
 	case Production, NEVProduction:
 		return NEVProduction
@@ -282,10 +279,10 @@ func (t *tableReader) guessUnit(c *column, data []gridRow) {
 		}
 	}
 	u := unit{written: "(none)", kind: kindVehicles, factor: 1}
-	c.guess = "no unit stated; read as vehicles"
+	c.guess = "guess.vehicles"
 	if n > 0 && small && frac {
 		u = unit{written: "(none)", kind: kindVehicles, factor: 1e4}
-		c.guess = "no unit stated; small figures with decimals read as 万辆 (10,000 vehicles)"
+		c.guess = "guess.10k"
 	}
 	c.unit = &u
 }
@@ -307,11 +304,7 @@ func (t *tableReader) reportGuesses() {
 		byGuess[c.guess] = append(byGuess[c.guess], fmt.Sprintf("%q", clip(c.header)))
 	}
 	for _, g := range order {
-		word := "column"
-		if len(byGuess[g]) > 1 {
-			word = "columns"
-		}
-		t.issue(t.sheet, t.plan.headerRow, first[g], true, "%s %s: %s", word, strings.Join(byGuess[g], ", "), g)
+		t.issue(t.sheet, t.plan.headerRow, first[g], true, g, strings.Join(byGuess[g], ", "), len(byGuess[g]))
 	}
 }
 
@@ -328,22 +321,22 @@ func (t *tableReader) reportPlan() {
 }
 
 func (t *tableReader) noteUnit(u unit) {
-	s := u.String()
+	m := u.msg()
 	for _, have := range t.rep.Units {
-		if have == s {
+		if have.String() == m.String() {
 			return
 		}
 	}
-	t.rep.Units = append(t.rep.Units, s)
+	t.rep.Units = append(t.rep.Units, m)
 }
 
 // layout is what the report says about this sheet.
-func (t *tableReader) layout() string {
+func (t *tableReader) layout() Msg {
 	switch {
 	case t.canon != "":
-		return "canonical " + t.canon
+		return M("layout.canonical", t.canon)
 	case t.plan != nil:
 		return t.plan.layout
 	}
-	return ""
+	return Msg{}
 }

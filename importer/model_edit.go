@@ -17,28 +17,13 @@ func (d *DataSet) Correct(orig Observation, value float64, qualifier, note strin
 	if orig.EditedFrom != nil {
 		from = *orig.EditedFrom
 	}
-	keep := out.Observations[:0:0]
-	for _, o := range out.Observations {
-		if !(o.SourceID == UserSource && o.Key() == orig.Key()) {
-			keep = append(keep, o)
-		}
-	}
-	out.Observations = keep
+	out.Remove(func(o Observation) bool { return o.SourceID == UserSource && o.Key() == orig.Key() })
 	edit := orig
 	edit.Value, edit.Qualifier, edit.Note = value, qualifier, note
 	edit.SourceID, edit.Confidence, edit.EditedFrom = UserSource, Normal, &from
 	out.AddObservation(edit)
-	if _, ok := out.Source(UserSource); !ok {
-		out.Sources = append(out.Sources, Source{ID: UserSource, Title: "Your correction",
-			Publisher: "You (corrected in Auto Cities)", Tier: TierOther})
-	}
+	out.AddSource(Source{ID: UserSource, Title: "Your correction", Publisher: "You (corrected in Auto Cities)", Tier: TierOther})
 	return out
-}
-
-// EditLabel names a correction for the undo menu: "edit of Chongqing 2024
-// FY production".
-func EditLabel(o Observation) string {
-	return fmt.Sprintf("%s %d %s %s", o.City, o.Year, o.Period, o.Metric)
 }
 
 // ParseNumber reads a number a person typed, with thousands separators or

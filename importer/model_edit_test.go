@@ -4,11 +4,11 @@ import "testing"
 
 func TestCorrectKeepsOriginalAndWins(t *testing.T) {
 	d := sample()
-	k := Key{"B", 2024, "FY", Production}
+	k := Key{"B", 2024, FY, Production, ""}
 	s, _ := d.Lookup(k)
 	orig := s.Preferred()
 	e := d.Correct(orig, 12.5, Approx, "checked against the bureau's table")
-	if len(d.Observations) != 10 {
+	if d.Count() != 10 {
 		t.Fatal("Correct changed the data set it was called on")
 	}
 	s, _ = e.Lookup(k)

@@ -11,12 +11,7 @@ import (
 // came from: "yearbook.xlsx (imported file)". Rows with a Source ID keep it.
 func (d *DataSet) AttachFileSource(path string) {
 	id := "file:" + filepath.Base(path)
-	used := false
-	for i := range d.Observations {
-		if d.Observations[i].SourceID == "" {
-			d.Observations[i].SourceID, used = id, true
-		}
-	}
+	used := d.fillSource(id)
 	for i := range d.Targets {
 		if d.Targets[i].SourceID == "" {
 			d.Targets[i].SourceID, used = id, true

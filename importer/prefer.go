@@ -2,16 +2,15 @@ package importer
 
 import (
 	"cmp"
-	"fmt"
-	"slices"
-	"strings"
+	"iter"
 )
 
 // The preference rule (shared/data/README.md): when several observations
 // share a key, the report's own figure comes first; then official statistics;
 // then wire services and major media; then everything else; low-confidence
 // rows last. Within a tier the more recent publication wins; ties go to the
-// earlier row. A user's correction always wins: it is the user's word.
+// earlier row. A user's correction always wins: it is the user's word. The
+// index (model_index.go) orders each key's observations by this rule.
 
 func tierRank(tier string) int {
 	switch tier {
@@ -23,27 +22,6 @@ func tierRank(tier string) int {
 		return 2
 	}
 	return 3
-}
-
-// preferenceLess orders observations of one key from most to least
-// preferred.
-func (d *DataSet) preferenceLess(a, b Observation) int {
-	sa, _ := d.Source(a.SourceID)
-	sb, _ := d.Source(b.SourceID)
-	return cmp.Or(
-		cmp.Compare(boolRank(a.EditedFrom == nil), boolRank(b.EditedFrom == nil)),
-		cmp.Compare(boolRank(a.Confidence == Low), boolRank(b.Confidence == Low)),
-		cmp.Compare(tierRank(sa.Tier), tierRank(sb.Tier)),
-		-strings.Compare(sa.Date, sb.Date), // ISO dates: later sorts higher
-		cmp.Compare(a.seq, b.seq),
-	)
-}
-
-func boolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // Stated is every observation of one key, most preferred first.
@@ -65,86 +43,82 @@ func (s Stated) Conflict() bool {
 	return false
 }
 
-// Why explains the choice to the user: "2 sources; showing X because …".
-func (d *DataSet) Why(s Stated) string {
+// Why explains the choice to the user: how many sources state the figure,
+// which one is shown and the step of the rule that chose it. The codes
+// (why.one, why.correction, why.confidence, why.tier, why.newer, why.first)
+// take the number of sources and the source's title; why.tier also the two
+// tiers as tier.a.* messages.
+func (d *DataSet) Why(s Stated) Msg {
 	p := s.Preferred()
 	src, _ := d.Source(p.SourceID)
-	name := cmp.Or(src.Title, p.SourceID, "an unnamed source")
-	if len(s.Observations) == 1 {
-		return "1 source: " + name
+	name := cmp.Or(src.Title, p.SourceID)
+	n := len(s.Observations)
+	if n == 1 {
+		return M("why.one", name)
 	}
-	var reason string
 	next := s.Observations[1]
 	nsrc, _ := d.Source(next.SourceID)
 	switch {
 	case p.EditedFrom != nil:
-		reason = "it is your correction"
+		return M("why.correction", n, name)
 	case p.Confidence != Low && next.Confidence == Low:
-		reason = "the other sources are marked low confidence"
+		return M("why.confidence", n, name)
 	case tierRank(src.Tier) < tierRank(nsrc.Tier):
-		reason = fmt.Sprintf("a %s source ranks above %s sources", tierName(src.Tier), tierName(nsrc.Tier))
+		return M("why.tier", n, name, tierMsg(src.Tier), tierMsg(nsrc.Tier))
 	case src.Date > nsrc.Date:
-		reason = "it is the more recent publication of the same tier"
-	default:
-		reason = "it was listed first among equally ranked sources"
+		return M("why.newer", n, name)
 	}
-	return fmt.Sprintf("%d sources; showing %s because %s", len(s.Observations), name, reason)
+	return M("why.first", n, name)
 }
 
-func tierName(t string) string {
-	switch t {
-	case TierReport:
-		return "the report's own"
-	case TierOfficial:
-		return "an official"
-	case TierMedia:
-		return "a media"
+// tierMsg names a tier as the subject of a sentence: "an official source".
+func tierMsg(tier string) Msg {
+	switch tier {
+	case TierReport, TierOfficial, TierMedia:
+		return M("tier.a." + tier)
 	}
-	return "another"
+	return M("tier.a.other")
 }
 
-// All groups every observation by key, each group ordered by preference, the
-// groups sorted by city, metric, year and period.
-func (d *DataSet) All() []Stated {
-	byKey := map[Key][]Observation{}
-	for _, o := range d.Observations {
-		byKey[o.Key()] = append(byKey[o.Key()], o)
+// AllStated lists every key with its observations (most preferred first),
+// by region, metric, dimension, year and period.
+func (d *DataSet) AllStated() iter.Seq[Stated] {
+	return func(yield func(Stated) bool) {
+		x := d.index()
+		for g := range x.keys {
+			if !yield(d.stated(x, g)) {
+				return
+			}
+		}
 	}
-	out := make([]Stated, 0, len(byKey))
-	for k, obs := range byKey {
-		slices.SortStableFunc(obs, d.preferenceLess)
-		out = append(out, Stated{Key: k, Observations: obs})
-	}
-	slices.SortFunc(out, func(a, b Stated) int { return compareKeys(a.Key, b.Key) })
-	return out
 }
 
-// compareKeys sorts as inspect prints: city, metric, year, period.
-func compareKeys(a, b Key) int {
-	return cmp.Or(strings.Compare(a.City, b.City), strings.Compare(a.Metric, b.Metric),
-		cmp.Compare(a.Year, b.Year), strings.Compare(a.Period, b.Period))
-}
+// KeyCount is the number of keys: what inspect prints a row for.
+func (d *DataSet) KeyCount() int { return len(d.index().keys) }
 
 // Lookup returns the observations of one key, most preferred first.
 func (d *DataSet) Lookup(k Key) (Stated, bool) {
-	var obs []Observation
-	for _, o := range d.Observations {
-		if o.Key() == k {
-			obs = append(obs, o)
-		}
-	}
-	if len(obs) == 0 {
+	x := d.index()
+	gk, ok := x.keyOf(k)
+	if !ok {
 		return Stated{}, false
 	}
-	slices.SortStableFunc(obs, d.preferenceLess)
-	return Stated{Key: k, Observations: obs}, true
+	g := x.find(gk)
+	if g < 0 {
+		return Stated{}, false
+	}
+	return d.stated(x, g), true
 }
 
 // Conflicts lists every key whose sources disagree.
 func (d *DataSet) Conflicts() []Stated {
+	x := d.index()
 	var out []Stated
-	for _, s := range d.All() {
-		if s.Conflict() {
+	for g := range x.keys {
+		if x.starts[g+1]-x.starts[g] < 2 {
+			continue
+		}
+		if s := d.stated(x, g); s.Conflict() {
 			out = append(out, s)
 		}
 	}

@@ -16,7 +16,7 @@ func sample() *DataSet {
 		{ID: "blog", Tier: TierOther, Date: "2026-01-05", Title: "A blog"},
 	}}
 	add := func(city string, year int, v float64, src, conf string) {
-		d.AddObservation(Observation{City: city, Year: year, Period: "FY", Metric: Production,
+		d.AddObservation(Observation{Region: city, Year: year, Period: FY, Metric: Production,
 			Value: v, Qualifier: Exact, Confidence: conf, SourceID: src})
 	}
 	add("A", 2024, 1, "blog", Normal)
@@ -46,7 +46,7 @@ func TestPreferenceRule(t *testing.T) {
 		{"D", 30, false, "a media source ranks above another"},
 	}
 	for _, tt := range tests {
-		s, ok := d.Lookup(Key{tt.city, 2024, "FY", Production})
+		s, ok := d.Lookup(Key{tt.city, 2024, FY, Production, ""})
 		if !ok {
 			t.Fatalf("%s: no observations", tt.city)
 		}
@@ -56,7 +56,7 @@ func TestPreferenceRule(t *testing.T) {
 		if s.Conflict() != tt.conflict {
 			t.Errorf("%s: conflict %v, want %v", tt.city, s.Conflict(), tt.conflict)
 		}
-		if why := d.Why(s); !strings.Contains(why, tt.why) {
+		if why := d.Why(s); !strings.Contains(Say(why), tt.why) {
 			t.Errorf("%s: why = %q, want it to say %q", tt.city, why, tt.why)
 		}
 	}
@@ -64,7 +64,7 @@ func TestPreferenceRule(t *testing.T) {
 
 func TestLowConfidenceLast(t *testing.T) {
 	d := sample()
-	s, _ := d.Lookup(Key{"A", 2024, "FY", Production})
+	s, _ := d.Lookup(Key{"A", 2024, FY, Production, ""})
 	if last := s.Observations[len(s.Observations)-1]; last.Confidence != Low {
 		t.Errorf("low-confidence row not last: %+v", last)
 	}
@@ -73,10 +73,10 @@ func TestLowConfidenceLast(t *testing.T) {
 func TestUserCorrectionWins(t *testing.T) {
 	d := sample()
 	orig := 3.0
-	d.AddObservation(Observation{City: "A", Year: 2024, Period: "FY", Metric: Production, Value: 5,
+	d.AddObservation(Observation{Region: "A", Year: 2024, Period: FY, Metric: Production, Value: 5,
 		Confidence: Normal, SourceID: "user", EditedFrom: &orig})
-	s, _ := d.Lookup(Key{"A", 2024, "FY", Production})
-	if s.Preferred().Value != 5 || !strings.Contains(d.Why(s), "your correction") {
+	s, _ := d.Lookup(Key{"A", 2024, FY, Production, ""})
+	if s.Preferred().Value != 5 || !strings.Contains(Say(d.Why(s)), "your correction") {
 		t.Errorf("correction not preferred: %v, %q", s.Preferred().Value, d.Why(s))
 	}
 }
@@ -84,7 +84,7 @@ func TestUserCorrectionWins(t *testing.T) {
 func TestConflictsListsOnlyDisagreements(t *testing.T) {
 	var cities []string
 	for _, s := range sample().Conflicts() {
-		cities = append(cities, s.Key.City)
+		cities = append(cities, s.Key.Region)
 	}
 	if got := strings.Join(cities, ","); got != "A,B,C" {
 		t.Errorf("conflicts = %s, want A,B,C", got)

@@ -3,73 +3,99 @@ package importer
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strconv"
-	"strings"
 )
+
+// The queries the views and the command line ask. Each reads the index
+// (model_index.go): a metric's keys are one span of it, a region's series
+// another.
+
+// Regions lists every region with at least one observation, sorted.
+func (d *DataSet) Regions() []string {
+	x := d.index()
+	var out []string
+	for g, k := range x.keys {
+		if g == 0 || k.region != x.keys[g-1].region {
+			out = append(out, x.names[k.region])
+		}
+	}
+	return out
+}
+
+// MetricsUsed lists every metric (built-in or user indicator) with at
+// least one observation: the built-in ones in their order, then the user
+// indicators by name.
+func (d *DataSet) MetricsUsed() []Metric {
+	x := d.index()
+	seen := map[Metric]bool{}
+	for i := range x.byMetric {
+		seen[Metric(x.names[x.keys[x.byMetric[i]].metric])] = true
+	}
+	var out []Metric
+	for _, m := range Metrics {
+		if seen[m] {
+			out = append(out, m)
+			delete(seen, m)
+		}
+	}
+	rest := make([]Metric, 0, len(seen))
+	for m := range seen {
+		rest = append(rest, m)
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
+// each calls fn with every key of the metric (no dimension), in the order
+// metric, period, year, region.
+func (d *DataSet) each(m Metric, fn func(g int, k gkey)) *index {
+	x := d.index()
+	lo, hi := x.metricRange(m, "")
+	for i := lo; i < hi; i++ {
+		g := int(x.byMetric[i])
+		fn(g, x.keys[g])
+	}
+	return x
+}
 
 // Years lists the years with a figure of this metric and period, newest
 // first.
-func (d *DataSet) Years(metric, period string) []int {
-	seen := map[int]bool{}
+func (d *DataSet) Years(m Metric, p Period) []int {
 	var out []int
-	for _, o := range d.Observations {
-		if o.Metric == metric && o.Period == period && !seen[o.Year] {
-			seen[o.Year] = true
-			out = append(out, o.Year)
+	d.each(m, func(_ int, k gkey) {
+		if k.period == p && (len(out) == 0 || out[len(out)-1] != int(k.year)) {
+			out = append(out, int(k.year))
 		}
-	}
-	slices.Sort(out)
+	})
 	slices.Reverse(out)
 	return out
 }
 
 // Periods lists the periods this metric has figures for, FY first, then
 // cumulative periods from the longest, then months.
-func (d *DataSet) Periods(metric string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, o := range d.Observations {
-		if o.Metric == metric && !seen[o.Period] {
-			seen[o.Period] = true
-			out = append(out, o.Period)
+func (d *DataSet) Periods(m Metric) []Period {
+	var out []Period
+	d.each(m, func(_ int, k gkey) {
+		if len(out) == 0 || out[len(out)-1] != k.period {
+			out = append(out, k.period)
 		}
-	}
-	slices.SortFunc(out, comparePeriods)
+	})
 	return out
 }
 
-func comparePeriods(a, b string) int {
-	rank := func(p string) (int, int) {
-		switch {
-		case p == "FY":
-			return 0, 0
-		case strings.HasPrefix(p, "YTD"):
-			n, _ := strconv.Atoi(p[3:])
-			return 1, -n
-		}
-		n, _ := strconv.Atoi(strings.TrimPrefix(p, "M"))
-		return 2, -n
-	}
-	ka, na := rank(a)
-	kb, nb := rank(b)
-	return cmp.Or(cmp.Compare(ka, kb), cmp.Compare(na, nb))
-}
-
 // DefaultCompareYear is the latest year with a figure for the metric and
-// period for at least three cities (fewer if no year has three), or 0.
-func (d *DataSet) DefaultCompareYear(metric, period string) int {
-	count := map[int]map[string]bool{}
-	for _, o := range d.Observations {
-		if o.Metric == metric && o.Period == period {
-			if count[o.Year] == nil {
-				count[o.Year] = map[string]bool{}
-			}
-			count[o.Year][o.City] = true
+// period for at least three regions (fewer if no year has three), or 0.
+func (d *DataSet) DefaultCompareYear(m Metric, p Period) int {
+	count := map[int]int{}
+	d.each(m, func(_ int, k gkey) {
+		if k.period == p {
+			count[int(k.year)]++ // one key per region and year
 		}
-	}
+	})
 	best, bestN := 0, 0
-	for y, cities := range count {
-		n := min(len(cities), 3)
+	for y, n := range count {
+		n = min(n, 3)
 		if n > bestN || (n == bestN && y > best) {
 			best, bestN = y, n
 		}
@@ -77,44 +103,75 @@ func (d *DataSet) DefaultCompareYear(metric, period string) int {
 	return best
 }
 
-// Compare returns each city's stated values of one metric for a year and
-// period, preferred value first; cities with no figure are left out. Only
-// the exact period is used: a partial year is never compared with a full
-// one.
-func (d *DataSet) Compare(metric string, year int, period string) []Stated {
-	var out []Stated
-	for _, s := range d.All() {
-		if s.Key.Metric == metric && s.Key.Year == year && s.Key.Period == period {
-			out = append(out, s)
+// Compare returns each region's stated values of one metric for a year and
+// period, preferred value first, by region; regions with no figure are left
+// out. Only the exact period is used: a partial year is never compared with
+// a full one.
+func (d *DataSet) Compare(m Metric, year int, p Period) []Stated {
+	var gs []int
+	x := d.each(m, func(g int, k gkey) {
+		if k.period == p && int(k.year) == year {
+			gs = append(gs, g)
 		}
+	})
+	out := make([]Stated, len(gs))
+	for i, g := range gs {
+		out[i] = d.stated(x, g)
 	}
 	return out
 }
 
-// TimelinePoint is one year of a city's timeline: the full-year figure where
-// there is one, else the longest partial period stated (flagged).
+// series returns the groups of a region's metric (no dimension), by year
+// and period.
+func (d *DataSet) series(region string, m Metric) (*index, []int) {
+	x := d.index()
+	r, ok1 := x.rank(region)
+	mr, ok2 := x.rank(string(m))
+	dr, _ := x.rank("")
+	if !ok1 || !ok2 {
+		return x, nil
+	}
+	lo := sort.Search(len(x.keys), func(i int) bool {
+		k := x.keys[i]
+		return cmp.Or(cmp.Compare(k.region, r), cmp.Compare(k.metric, mr), cmp.Compare(k.dim, dr)) >= 0
+	})
+	var gs []int
+	for g := lo; g < len(x.keys); g++ {
+		k := x.keys[g]
+		if k.region != r || k.metric != mr || k.dim != dr {
+			break
+		}
+		gs = append(gs, g)
+	}
+	return x, gs
+}
+
+// TimelinePoint is one year of a region's timeline: the full-year figure
+// where there is one, else the longest partial period stated (flagged).
 type TimelinePoint struct {
 	Stated
 	Partial bool
 }
 
-// Timeline returns one point per year for a city and metric, oldest first.
-func (d *DataSet) Timeline(city, metric string) []TimelinePoint {
-	best := map[int]Stated{}
-	for _, s := range d.All() {
-		k := s.Key
-		if k.City != city || k.Metric != metric || strings.HasPrefix(k.Period, "M") {
+// Timeline returns one point per year for a region and metric, oldest
+// first.
+func (d *DataSet) Timeline(region string, m Metric) []TimelinePoint {
+	x, gs := d.series(region, m)
+	var out []TimelinePoint
+	for _, g := range gs {
+		k := x.keys[g]
+		if k.period.IsMonth() {
 			continue
 		}
-		if cur, ok := best[k.Year]; !ok || betterForYear(s, cur) {
-			best[k.Year] = s
+		s := d.stated(x, g)
+		if n := len(out); n > 0 && out[n-1].Key.Year == int(k.year) {
+			if betterForYear(s, out[n-1].Stated) {
+				out[n-1] = TimelinePoint{Stated: s, Partial: !s.Key.Period.IsFullYear()}
+			}
+			continue
 		}
+		out = append(out, TimelinePoint{Stated: s, Partial: !s.Key.Period.IsFullYear()})
 	}
-	out := make([]TimelinePoint, 0, len(best))
-	for _, s := range best {
-		out = append(out, TimelinePoint{Stated: s, Partial: s.Key.Period != "FY"})
-	}
-	slices.SortFunc(out, func(a, b TimelinePoint) int { return cmp.Compare(a.Key.Year, b.Key.Year) })
 	return out
 }
 
@@ -122,54 +179,55 @@ func (d *DataSet) Timeline(city, metric string) []TimelinePoint {
 // full year first; then a figure of normal confidence over a low one (a
 // weak Jan–Sep rank must not hide a firm H1 one); then the longer period.
 func betterForYear(a, b Stated) bool {
-	if (a.Key.Period == "FY") != (b.Key.Period == "FY") {
-		return a.Key.Period == "FY"
+	if a.Key.Period.IsFullYear() != b.Key.Period.IsFullYear() {
+		return a.Key.Period.IsFullYear()
 	}
 	if la, lb := a.Preferred().Confidence == Low, b.Preferred().Confidence == Low; la != lb {
 		return lb
 	}
-	return comparePeriods(a.Key.Period, b.Key.Period) < 0
+	return ComparePeriods(a.Key.Period, b.Key.Period) < 0
 }
 
 // YoY computes growth against the same period a year earlier, in percent,
 // from the preferred values; ok is false when that earlier figure is not
 // loaded.
 func (d *DataSet) YoY(k Key) (pct float64, ok bool) {
+	if IsRank(k.Metric) {
+		return 0, false
+	}
 	cur, ok1 := d.Lookup(k)
-	prev, ok2 := d.Lookup(Key{k.City, k.Year - 1, k.Period, k.Metric})
-	if !ok1 || !ok2 || prev.Preferred().Value == 0 || IsRank(k.Metric) {
+	prev, ok2 := d.Lookup(Key{k.Region, k.Year - 1, k.Period, k.Metric, k.Dimension})
+	if !ok1 || !ok2 || prev.Preferred().Value == 0 {
 		return 0, false
 	}
 	return (cur.Preferred().Value/prev.Preferred().Value - 1) * 100, true
 }
 
-// Ranks returns a city's stated national ranks of a rank metric over years
-// (full years and partial periods alike, flagged), oldest first. Ranks
-// stated among provinces or production bases are under other_rank and never
-// returned for production_rank.
-func (d *DataSet) Ranks(city, rankMetric string) []TimelinePoint {
-	return d.Timeline(city, rankMetric)
+// Ranks returns a region's stated national ranks of a rank metric over
+// years (full years and partial periods alike, flagged), oldest first.
+// Ranks stated among provinces or production bases are under other_rank and
+// never returned for production_rank.
+func (d *DataSet) Ranks(region string, rankMetric Metric) []TimelinePoint {
+	return d.Timeline(region, rankMetric)
 }
 
-// CitiesWith lists cities with at least one figure of the metric.
-func (d *DataSet) CitiesWith(metric string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, o := range d.Observations {
-		if o.Metric == metric && !seen[o.City] {
-			seen[o.City] = true
-			out = append(out, o.City)
-		}
+// RegionsWith lists the regions with at least one figure of the metric.
+func (d *DataSet) RegionsWith(m Metric) []string {
+	seen := map[uint32]bool{}
+	x := d.each(m, func(_ int, k gkey) { seen[k.region] = true })
+	out := make([]string, 0, len(seen))
+	for r := range seen {
+		out = append(out, x.names[r])
 	}
 	slices.Sort(out)
 	return out
 }
 
-// TargetsFor lists a city's stated targets for a metric.
-func (d *DataSet) TargetsFor(city, metric string) []Target {
+// TargetsFor lists a region's stated targets for a metric.
+func (d *DataSet) TargetsFor(region string, m Metric) []Target {
 	var out []Target
 	for _, t := range d.Targets {
-		if t.City == city && t.Metric == metric {
+		if t.City == region && t.Metric == m {
 			out = append(out, t)
 		}
 	}

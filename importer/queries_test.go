@@ -25,14 +25,14 @@ func TestDefaultDataPreferred(t *testing.T) {
 		key  Key
 		want float64
 	}{
-		{Key{"Chongqing", 2024, "FY", Production}, 2540000},
-		{Key{"Chongqing", 2025, "YTD11", Production}, 2498100},
-		{Key{"Chongqing", 2019, "FY", Production}, 1383000},
-		{Key{"Chongqing", 2024, "FY", NEVProduction}, 950000},
-		{Key{"Chongqing", 2025, "FY", Production}, 2788000},
-		{Key{"Chongqing", 2025, "YTD11", ExportValue}, 45980000000},
-		{Key{"Chongqing", 2025, "YTD11", EVExportValue}, 13410000000},
-		{Key{"Guangzhou", 2017, "FY", Production}, 3108000},
+		{Key{"Chongqing", 2024, FY, Production, ""}, 2540000},
+		{Key{"Chongqing", 2025, YTD(11), Production, ""}, 2498100},
+		{Key{"Chongqing", 2019, FY, Production, ""}, 1383000},
+		{Key{"Chongqing", 2024, FY, NEVProduction, ""}, 950000},
+		{Key{"Chongqing", 2025, FY, Production, ""}, 2788000},
+		{Key{"Chongqing", 2025, YTD(11), ExportValue, ""}, 45980000000},
+		{Key{"Chongqing", 2025, YTD(11), EVExportValue, ""}, 13410000000},
+		{Key{"Guangzhou", 2017, FY, Production, ""}, 3108000},
 	}
 	for _, tt := range tests {
 		s, ok := d.Lookup(tt.key)
@@ -48,7 +48,7 @@ func TestDefaultDataPreferred(t *testing.T) {
 
 func TestDefaultDataIsSourced(t *testing.T) {
 	d := defaultData(t)
-	for _, o := range d.Observations {
+	for _, o := range obsList(d) {
 		s, ok := d.Source(o.SourceID)
 		if !ok || s.URL == "" || s.Title == "" {
 			t.Errorf("%v: source %q has no title or URL", o.Key(), o.SourceID)
@@ -67,10 +67,10 @@ func TestDefaultDataIsSourced(t *testing.T) {
 func TestDefaultDataKeepsKnownConflicts(t *testing.T) {
 	d := defaultData(t)
 	for _, k := range []Key{
-		{"Chongqing", 2019, "FY", Production},
-		{"Chongqing", 2016, "FY", Production},
-		{"Shenzhen", 2022, "FY", NEVProduction},
-		{"Xi'an", 2022, "FY", NEVProduction},
+		{"Chongqing", 2019, FY, Production, ""},
+		{"Chongqing", 2016, FY, Production, ""},
+		{"Shenzhen", 2022, FY, NEVProduction, ""},
+		{"Xi'an", 2022, FY, NEVProduction, ""},
 	} {
 		if s, ok := d.Lookup(k); !ok || !s.Conflict() {
 			t.Errorf("%v: the sources' disagreement is lost", k)
@@ -95,15 +95,15 @@ func TestDefaultDataChangAnSenses(t *testing.T) {
 
 func TestCompareNeverMixesPeriods(t *testing.T) {
 	d := defaultData(t)
-	for _, s := range d.Compare(Production, 2025, "FY") {
-		if s.Key.Period != "FY" {
+	for _, s := range d.Compare(Production, 2025, FY) {
+		if s.Key.Period != FY {
 			t.Errorf("full-year compare includes %v", s.Key)
 		}
 	}
-	rows := d.Compare(Production, 2025, "YTD11")
+	rows := d.Compare(Production, 2025, YTD(11))
 	var cities []string
 	for _, s := range rows {
-		cities = append(cities, s.Key.City)
+		cities = append(cities, s.Key.Region)
 	}
 	if !strings.Contains(strings.Join(cities, ","), "Chongqing") {
 		t.Errorf("Jan–Nov 2025 compare lacks Chongqing: %v", cities)
@@ -112,10 +112,10 @@ func TestCompareNeverMixesPeriods(t *testing.T) {
 
 func TestTimelineFlagsPartialYears(t *testing.T) {
 	d := &DataSet{}
-	d.AddObservation(Observation{City: "X", Year: 2024, Period: "FY", Metric: Production, Value: 10})
-	d.AddObservation(Observation{City: "X", Year: 2025, Period: "YTD06", Metric: Production, Value: 4})
-	d.AddObservation(Observation{City: "X", Year: 2025, Period: "YTD11", Metric: Production, Value: 9})
-	d.AddObservation(Observation{City: "X", Year: 2025, Period: "M11", Metric: Production, Value: 1})
+	d.AddObservation(Observation{Region: "X", Year: 2024, Period: FY, Metric: Production, Value: 10})
+	d.AddObservation(Observation{Region: "X", Year: 2025, Period: YTD(6), Metric: Production, Value: 4})
+	d.AddObservation(Observation{Region: "X", Year: 2025, Period: YTD(11), Metric: Production, Value: 9})
+	d.AddObservation(Observation{Region: "X", Year: 2025, Period: Month(11), Metric: Production, Value: 1})
 	tl := d.Timeline("X", Production)
 	if len(tl) != 2 {
 		t.Fatalf("timeline has %d points, want 2: %+v", len(tl), tl)
@@ -123,10 +123,10 @@ func TestTimelineFlagsPartialYears(t *testing.T) {
 	if tl[0].Partial || tl[0].Preferred().Value != 10 {
 		t.Errorf("2024: %+v, want the full year", tl[0])
 	}
-	if !tl[1].Partial || tl[1].Key.Period != "YTD11" {
+	if !tl[1].Partial || tl[1].Key.Period != YTD(11) {
 		t.Errorf("2025: %+v, want the longest partial period, flagged", tl[1])
 	}
-	d.AddObservation(Observation{City: "X", Year: 2025, Period: "FY", Metric: Production, Value: 11})
+	d.AddObservation(Observation{Region: "X", Year: 2025, Period: FY, Metric: Production, Value: 11})
 	if tl := d.Timeline("X", Production); tl[1].Partial || tl[1].Preferred().Value != 11 {
 		t.Errorf("a full year must replace the partial one: %+v", tl[1])
 	}
@@ -134,12 +134,12 @@ func TestTimelineFlagsPartialYears(t *testing.T) {
 
 func TestDefaultCompareYear(t *testing.T) {
 	d := defaultData(t)
-	y := d.DefaultCompareYear(Production, "FY")
-	if n := len(d.Compare(Production, y, "FY")); n < 3 {
+	y := d.DefaultCompareYear(Production, FY)
+	if n := len(d.Compare(Production, y, FY)); n < 3 {
 		t.Errorf("default year %d has %d cities, want at least 3", y, n)
 	}
-	for _, later := range d.Years(Production, "FY") {
-		if later > y && len(d.Compare(Production, later, "FY")) >= 3 {
+	for _, later := range d.Years(Production, FY) {
+		if later > y && len(d.Compare(Production, later, FY)) >= 3 {
 			t.Errorf("default year %d, but %d also has three cities", y, later)
 		}
 	}
@@ -156,7 +156,7 @@ func TestStatedRanks(t *testing.T) {
 			t.Errorf("Chongqing's stated rank in %d = %v, want %v", year, ranks[year], want)
 		}
 	}
-	for _, o := range d.Observations {
+	for _, o := range obsList(d) {
 		if o.Metric == OtherRank && o.Note == "" {
 			t.Errorf("%v: a rank of another scope must name its scope in the note", o.Key())
 		}
@@ -165,29 +165,31 @@ func TestStatedRanks(t *testing.T) {
 
 func TestYoY(t *testing.T) {
 	d := &DataSet{}
-	d.AddObservation(Observation{City: "X", Year: 2024, Period: "FY", Metric: Production, Value: 100})
-	d.AddObservation(Observation{City: "X", Year: 2025, Period: "FY", Metric: Production, Value: 112})
-	if g, ok := d.YoY(Key{"X", 2025, "FY", Production}); !ok || g < 11.99 || g > 12.01 {
+	d.AddObservation(Observation{Region: "X", Year: 2024, Period: FY, Metric: Production, Value: 100})
+	d.AddObservation(Observation{Region: "X", Year: 2025, Period: FY, Metric: Production, Value: 112})
+	if g, ok := d.YoY(Key{"X", 2025, FY, Production, ""}); !ok || g < 11.99 || g > 12.01 {
 		t.Errorf("YoY = %v, %v; want 12", g, ok)
 	}
-	if _, ok := d.YoY(Key{"X", 2024, "FY", Production}); ok {
+	if _, ok := d.YoY(Key{"X", 2024, FY, Production, ""}); ok {
 		t.Error("YoY without the earlier year must not be computed")
 	}
 }
 
-func TestPeriodLabel(t *testing.T) {
-	for in, want := range map[string]string{"FY": "full year", "YTD11": "Jan–Nov", "YTD06": "Jan–Jun", "M11": "Nov", "YTD01": "Jan"} {
-		if got := PeriodLabel(in); got != want {
-			t.Errorf("PeriodLabel(%s) = %s, want %s", in, got, want)
+func TestPeriodWords(t *testing.T) {
+	en, zh := VocabularyFor("en"), VocabularyFor("zh")
+	for p, want := range map[Period][2]string{FY: {"full year", "全年"}, YTD(11): {"Jan–Nov", "1–11月"},
+		YTD(6): {"Jan–Jun", "1–6月"}, Month(11): {"Nov", "11月"}, YTD(1): {"Jan", "1月"}} {
+		if got := [2]string{en.Period(p), zh.Period(p)}; got != want {
+			t.Errorf("%s: %q, want %q", p, got, want)
 		}
 	}
 }
 
 func TestTimelinePrefersFirmPartialPeriods(t *testing.T) {
 	d := &DataSet{}
-	d.AddObservation(Observation{City: "X", Year: 2024, Period: "YTD06", Metric: ProductionRank, Value: 1, Confidence: Normal})
-	d.AddObservation(Observation{City: "X", Year: 2024, Period: "YTD09", Metric: ProductionRank, Value: 3, Confidence: Low})
-	if tl := d.Ranks("X", ProductionRank); len(tl) != 1 || tl[0].Key.Period != "YTD06" {
+	d.AddObservation(Observation{Region: "X", Year: 2024, Period: YTD(6), Metric: ProductionRank, Value: 1, Confidence: Normal})
+	d.AddObservation(Observation{Region: "X", Year: 2024, Period: YTD(9), Metric: ProductionRank, Value: 3, Confidence: Low})
+	if tl := d.Ranks("X", ProductionRank); len(tl) != 1 || tl[0].Key.Period != YTD(6) {
 		t.Errorf("a low-confidence Jan–Sep rank hid the firm H1 one: %+v", tl)
 	}
 }

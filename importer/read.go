@@ -78,7 +78,7 @@ func ImportFile(ctx context.Context, path string, opts ImportOptions) (*DataSet,
 		return nil, nil, unreadable(path, err)
 	}
 	if st.IsDir() {
-		return nil, nil, &FileError{File: path, Err: ErrNotSpreadsheet, Detail: "a folder"}
+		return nil, nil, &FileError{File: path, Err: ErrNotSpreadsheet, Detail: M("kind.folder")}
 	}
 	return Import(ctx, path, f, st.Size(), opts)
 }
@@ -99,7 +99,7 @@ func Import(ctx context.Context, name string, r io.ReaderAt, size int64, opts Im
 	var err error
 	switch sniff(head) {
 	case kindPDF:
-		err = &FileError{File: name, Err: ErrUnsupportedType, Detail: "a PDF document"}
+		err = &FileError{File: name, Err: ErrUnsupportedType, Detail: M("kind.pdf")}
 	case kindEmpty:
 		err = fileErr(name, ErrEmpty)
 	case kindZip:
@@ -122,12 +122,12 @@ func unreadable(name string, err error) error {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return &FileError{File: name, Err: ErrUnreadable, Why: err.Error()}
+	return &FileError{File: name, Err: ErrUnreadable, Why: M("text", err.Error())}
 }
 
 func unknownFile(name string) error {
 	if k := extKind(name); k != "" {
-		return &FileError{File: name, Err: ErrUnsupportedType, Detail: k}
+		return &FileError{File: name, Err: ErrUnsupportedType, Detail: M(k)}
 	}
 	if strings.EqualFold(extOf(name), ".xls") {
 		return fileErr(name, ErrTruncated)
@@ -144,7 +144,7 @@ func extOf(name string) string {
 
 func importText(ctx context.Context, name string, r io.ReaderAt, size int64, head []byte, opts ImportOptions, d *DataSet, rep *FileReport) error {
 	if k := textKind(head); k != "" {
-		return &FileError{File: name, Err: ErrUnsupportedType, Detail: k}
+		return &FileError{File: name, Err: ErrUnsupportedType, Detail: M(k)}
 	}
 	if size > opts.limit() {
 		return fileErr(name, ErrTooLarge)
@@ -199,7 +199,7 @@ func importZip(ctx context.Context, name string, r io.ReaderAt, size int64, opts
 		return fileErr(name, ErrTruncated)
 	}
 	if k := zipKind(zr); k != "" {
-		return &FileError{File: name, Err: ErrUnsupportedType, Detail: k}
+		return &FileError{File: name, Err: ErrUnsupportedType, Detail: M(k)}
 	}
 	b := &zipBudget{left: opts.limit(), progress: opts.Progress}
 	bk, ok, err := openBook(zr, b)

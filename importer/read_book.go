@@ -2,8 +2,6 @@ package importer
 
 import (
 	"context"
-	"fmt"
-	"strings"
 )
 
 // readBook reads every worksheet of a workbook that holds a table; hidden
@@ -14,7 +12,7 @@ func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, d *D
 		if len(bk.sheets) == 0 || len(rep.SheetsSkipped) == 0 {
 			return fileErr(name, ErrEmpty)
 		}
-		return &FileError{File: name, Err: ErrNoNumbers, Why: "no visible worksheet"}
+		return &FileError{File: name, Err: ErrNoNumbers, Why: M("why.no_visible_sheet")}
 	}
 	for _, sh := range todo {
 		b.total += declared(sh.file.UncompressedSize64, b.left)
@@ -24,7 +22,7 @@ func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, d *D
 		return zipErr(name, err)
 	}
 	styles := bk.cellStyles(b)
-	var layouts []string
+	layouts := []Msg{M("format.workbook")}
 	filled, read := false, 0
 	for _, sh := range todo {
 		t := newTableReader(sh.name, sh.name, d, rep)
@@ -34,19 +32,19 @@ func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, d *D
 		filled = filled || t.filled
 		switch {
 		case !t.filled:
-			rep.SheetsSkipped = append(rep.SheetsSkipped, SkippedSheet{sh.name, "empty"})
-		case t.skip != "":
+			rep.SheetsSkipped = append(rep.SheetsSkipped, SkippedSheet{sh.name, M("sheet.empty")})
+		case t.skip.Code != "":
 			rep.SheetsSkipped = append(rep.SheetsSkipped, SkippedSheet{sh.name, t.skip})
 		default:
 			rep.SheetsUsed = append(rep.SheetsUsed, sh.name)
-			layouts = append(layouts, sh.name+": "+t.layout())
+			layouts = append(layouts, M("layout.sheet", sh.name, t.layout()))
 			read += t.obs
 		}
 	}
 	if b.progress != nil {
 		b.progress(b.total, b.total)
 	}
-	rep.Layout = "workbook; " + strings.Join(layouts, "; ")
+	rep.Layout = layouts
 	switch {
 	case !filled:
 		return fileErr(name, ErrEmpty)
@@ -67,21 +65,21 @@ func (bk *xlsxBook) sheetsToRead(rep *FileReport) []xlsxSheet {
 	}
 	var todo []xlsxSheet
 	for _, sh := range bk.sheets {
-		why := ""
+		var why Msg
 		_, isCanon := CanonicalColumns[sh.name]
 		switch {
 		case sh.kind == "chartsheet":
-			why = "chart sheet"
+			why = M("sheet.chart")
 		case sh.kind != "worksheet":
-			why = sh.kind + ", not a worksheet"
+			why = M("sheet.not_worksheet", sh.kind)
 		case sh.state == "hidden" || sh.state == "veryHidden":
-			why = "hidden sheet"
+			why = M("sheet.hidden")
 		case sh.file == nil:
-			why = "its part is missing from the file"
+			why = M("sheet.missing_part")
 		case canonical >= 2 && !isCanon:
-			why = "not a data table of the canonical workbook"
+			why = M("sheet.not_canonical")
 		}
-		if why != "" {
+		if why.Code != "" {
 			rep.SheetsSkipped = append(rep.SheetsSkipped, SkippedSheet{sh.name, why})
 			continue
 		}
@@ -132,16 +130,16 @@ func scanSheet(ctx context.Context, sh xlsxSheet, b *zipBudget, sst []string, st
 	return nil
 }
 
-func firstReason(rep *FileReport) string {
+func firstReason(rep *FileReport) Msg {
 	for _, s := range rep.SheetsSkipped {
-		if s.Why != "hidden sheet" && s.Why != "chart sheet" {
-			return fmt.Sprintf("sheet %s: %s", s.Name, s.Why)
+		if s.Why.Code != "sheet.hidden" && s.Why.Code != "sheet.chart" {
+			return M("why.sheet", s.Name, s.Why)
 		}
 	}
 	if len(rep.Issues) > 0 {
-		return "every value was skipped, e.g. " + rep.Issues[0].String()
+		return M("why.all_skipped", rep.Issues[0].Words())
 	}
-	return ""
+	return Msg{}
 }
 
 // finishTable settles a CSV file's outcome.
@@ -149,7 +147,7 @@ func finishTable(name string, t *tableReader, rep *FileReport) error {
 	switch {
 	case !t.filled:
 		return fileErr(name, ErrEmpty)
-	case t.skip != "":
+	case t.skip.Code != "":
 		return &FileError{File: name, Err: ErrNoNumbers, Why: t.skip}
 	case t.obs == 0:
 		return &FileError{File: name, Err: ErrNoNumbers, Why: firstReason(rep)}

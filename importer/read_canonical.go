@@ -15,6 +15,7 @@ import (
 // files of the default data share these columns.
 const (
 	TableObservations = "Observations"
+	TableIndicators   = "Indicators"
 	TableTargets      = "Targets"
 	TableEvents       = "Events"
 	TableGlossary     = "Glossary"
@@ -23,13 +24,29 @@ const (
 
 // CanonicalColumns lists each canonical table's columns in order.
 var CanonicalColumns = map[string][]string{
-	TableObservations: {"City", "Year", "Period", "Metric", "Value", "Unit", "Qualifier",
+	TableObservations: {"Region", "Level", "Year", "Period", "Metric", "Dimension", "Value", "Unit", "Qualifier",
 		"Confidence", "Stated YoY %", "Source ID", "Note", "Edited From"},
-	TableTargets:  {"City", "Year", "Metric", "Value", "Unit", "Source ID", "Note"},
-	TableEvents:   {"Date", "City", "Kind", "Title", "Detail", "Source ID"},
-	TableGlossary: {"Term", "Sense", "Chinese", "Kind", "Summary", "Aliases", "Related", "Source ID"},
-	TableSources:  {"Source ID", "Title", "Publisher", "URL", "Date", "Tier"},
+	TableIndicators: {"Metric", "English", "Unit", "Unit kind", "Note"},
+	TableTargets:    {"City", "Year", "Metric", "Value", "Unit", "Source ID", "Note"},
+	TableEvents:     {"Date", "City", "Kind", "Title", "Detail", "Source ID", "Title (Chinese)", "Detail (Chinese)"},
+	TableGlossary:   {"Term", "Sense", "Chinese", "Kind", "Summary", "Aliases", "Related", "Source ID", "Sense (Chinese)", "Summary (Chinese)"},
+	TableSources:    {"Source ID", "Title", "Publisher", "URL", "Date", "Tier"},
 }
+
+// requiredColumns are the columns a header must have to be a canonical
+// table; "A|B" takes either (an Observations table from before regions had
+// levels names its first column City).
+var requiredColumns = map[string][]string{
+	TableObservations: {"Region|City", "Year", "Period", "Metric", "Value"},
+	TableIndicators:   {"Metric", "Unit", "Unit kind"},
+	TableTargets:      {"City", "Year", "Metric", "Value"},
+	TableEvents:       {"Date", "City", "Kind", "Title"},
+	TableGlossary:     {"Term", "Sense", "Chinese", "Kind"},
+	TableSources:      {"Source ID", "Title", "Publisher", "URL"},
+}
+
+// canonicalOrder is the order tables are recognised and written in.
+var canonicalOrder = []string{TableObservations, TableIndicators, TableTargets, TableEvents, TableGlossary, TableSources}
 
 // canonicalFiles maps the default data's file names to tables.
 var canonicalFiles = []struct{ file, table string }{
@@ -46,7 +63,7 @@ var canonicalFiles = []struct{ file, table string }{
 // data must be whole.
 func LoadCanonical(fsys fs.FS) (*DataSet, *FileReport, error) {
 	d := &DataSet{}
-	rep := &FileReport{File: "default data", Layout: "canonical CSV files"}
+	rep := &FileReport{File: "default data", Layout: []Msg{M("format.canonical_csv")}}
 	for _, cf := range canonicalFiles {
 		f, err := fsys.Open(cf.file)
 		if err != nil {
@@ -81,24 +98,30 @@ var ErrNotCanonical = errors.New("header does not match the canonical columns")
 
 // CanonicalTable returns which canonical table a header row belongs to, or
 // "" when it is none of them. Columns are matched by name, in any order, case
-// and surrounding space ignored; the first four columns of a table must be
+// and surrounding space ignored; the required columns of a table must be
 // there, the rest are optional.
 func CanonicalTable(header []string) string {
 	have := map[string]bool{}
 	for _, h := range header {
 		have[normHeader(h)] = true
 	}
-	for _, t := range []string{TableObservations, TableTargets, TableEvents, TableGlossary, TableSources} {
-		cols := CanonicalColumns[t]
-		ok := true
-		for _, c := range cols[:min(4, len(cols))] {
-			if !have[normHeader(c)] {
-				ok = false
-				break
-			}
-		}
-		if ok {
+	for _, t := range canonicalOrder {
+		if missingColumn(t, have) == "" {
 			return t
+		}
+	}
+	return ""
+}
+
+// missingColumn is the first required column of a table the header lacks.
+func missingColumn(table string, have map[string]bool) string {
+	for _, c := range requiredColumns[table] {
+		found := false
+		for _, alt := range strings.Split(c, "|") {
+			found = found || have[normHeader(alt)]
+		}
+		if !found {
+			return c
 		}
 	}
 	return ""
@@ -116,13 +139,13 @@ func (d *DataSet) AddTable(table, sheet string, records [][]string, rep *FileRep
 		return nil
 	}
 	col := map[string]int{}
+	have := map[string]bool{}
 	for i, h := range records[0] {
 		col[normHeader(h)] = i
+		have[normHeader(h)] = true
 	}
-	for _, c := range CanonicalColumns[table][:min(4, len(CanonicalColumns[table]))] {
-		if _, ok := col[normHeader(c)]; !ok {
-			return fmt.Errorf("%w: %s needs a %q column", ErrNotCanonical, table, c)
-		}
+	if c := missingColumn(table, have); c != "" {
+		return fmt.Errorf("%w: %s needs a %q column", ErrNotCanonical, table, c)
 	}
 	unknown := map[string]bool{}
 	for i, rec := range records[1:] {
@@ -132,9 +155,13 @@ func (d *DataSet) AddTable(table, sheet string, records [][]string, rep *FileRep
 		}
 		switch table {
 		case TableObservations:
-			if o, ok := r.observation(); ok {
+			if o, ok := r.observation(d); ok {
 				d.AddObservation(o)
 				rep.Rows++
+			}
+		case TableIndicators:
+			if in, ok := r.indicator(); ok {
+				d.SetIndicator(in)
 			}
 		case TableTargets:
 			if t, ok := r.target(); ok {
@@ -195,31 +222,36 @@ func unescapeFormula(s string) string {
 	return s
 }
 
-// city reads a city column: canonical English name from the gazetteer, or
-// as written (reported once) when unknown; "" stays "".
-func (r canonicalRow) city(name string) string {
+// region reads a region column: the canonical English name from the
+// gazetteer, or as written (reported once) when unknown; "" stays "".
+func (r canonicalRow) region(name string) string {
 	s := r.get(name)
 	if s == "" {
 		return ""
 	}
-	c, known := MatchCity(s)
+	c, _, known := MatchRegion(s)
 	if !known && !r.unknown[c] {
 		r.unknown[c] = true
-		r.rep.issue(r.sheet, r.row, r.colOf(name), true, "city %q is not in the gazetteer; kept as written", c)
+		r.rep.issue(r.sheet, r.row, r.colOf(name), true, "region.unknown", c)
 	}
 	return c
 }
 
 func (r canonicalRow) colOf(name string) int { return r.col[normHeader(name)] + 1 }
 
-func (r canonicalRow) skip(name, format string, args ...any) {
-	r.rep.issue(r.sheet, r.row, r.colOf(name), false, format, args...)
+func (r canonicalRow) has(name string) bool {
+	_, ok := r.col[normHeader(name)]
+	return ok
+}
+
+func (r canonicalRow) skip(name, code string, args ...any) {
+	r.rep.issue(r.sheet, r.row, r.colOf(name), false, code, args...)
 }
 
 func (r canonicalRow) year(name string) (int, bool) {
 	y, err := strconv.Atoi(r.get(name))
 	if err != nil || y < 1900 || y > 2100 {
-		r.skip(name, "year %q is not a year between 1900 and 2100", r.get(name))
+		r.skip(name, "canon.year", r.get(name))
 		return 0, false
 	}
 	return y, true
@@ -228,31 +260,34 @@ func (r canonicalRow) year(name string) (int, bool) {
 func (r canonicalRow) number(name string) (float64, bool) {
 	v, err := strconv.ParseFloat(strings.ReplaceAll(r.get(name), ",", ""), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		r.skip(name, "value %q is not a number", r.get(name))
+		r.skip(name, "canon.value", r.get(name))
 		return 0, false
 	}
 	return v, true
 }
 
-func (r canonicalRow) metric() (string, bool) {
-	m := strings.ToLower(r.get("Metric"))
-	for _, known := range Metrics {
-		if m == known {
-			return m, true
-		}
+// metric reads a Metric cell: a built-in metric's name, or any other name
+// (a user indicator, described by the Indicators table or its Unit cell).
+func (r canonicalRow) metric() (Metric, bool) {
+	s := r.get("Metric")
+	if m := Metric(strings.ToLower(s)); m.BuiltIn() {
+		return m, true
 	}
-	r.skip("Metric", "metric %q is not one of %s", r.get("Metric"), strings.Join(Metrics, ", "))
-	return "", false
+	if s == "" {
+		r.skip("Metric", "canon.no_metric")
+		return "", false
+	}
+	return Metric(s), true
 }
 
-func (r canonicalRow) observation() (Observation, bool) {
+func (r canonicalRow) observation(d *DataSet) (Observation, bool) {
 	y, ok := r.year("Year")
 	if !ok {
 		return Observation{}, false
 	}
-	p, err := ParsePeriodToken(r.get("Period"))
-	if err != nil {
-		r.skip("Period", "%v", err)
+	p, ok := ParsePeriod(r.get("Period"))
+	if !ok {
+		r.skip("Period", "canon.period", r.get("Period"))
 		return Observation{}, false
 	}
 	m, ok := r.metric()
@@ -263,23 +298,31 @@ func (r canonicalRow) observation() (Observation, bool) {
 	if !ok {
 		return Observation{}, false
 	}
-	if u := r.get("Unit"); u != "" && !strings.EqualFold(u, MetricUnit(m)) {
-		r.skip("Unit", "unit %q does not fit metric %s (expected %s)", u, m, MetricUnit(m))
+	if !r.unitFits(d, m) {
 		return Observation{}, false
 	}
-	o := Observation{City: r.city("City"), Year: y, Period: p, Metric: m, Value: v,
+	regionCol := "Region"
+	if !r.has(regionCol) {
+		regionCol = "City"
+	}
+	o := Observation{Region: r.region(regionCol), Year: y, Period: p, Metric: m, Dimension: r.get("Dimension"), Value: v,
 		Qualifier:  orDefault(strings.ToLower(r.get("Qualifier")), Exact),
 		Confidence: orDefault(strings.ToLower(r.get("Confidence")), Normal),
 		SourceID:   r.get("Source ID"), Note: r.get("Note")}
-	if o.City == "" {
-		r.skip("City", "no city")
+	if o.Region == "" {
+		r.skip(regionCol, "canon.no_region")
 		return Observation{}, false
+	}
+	if l, ok := ParseLevel(r.get("Level")); ok {
+		d.SetLevel(o.Region, l)
+	} else {
+		r.rep.issue(r.sheet, r.row, r.colOf("Level"), true, "canon.level", r.get("Level"))
 	}
 	if s := strings.TrimSuffix(r.get("Stated YoY %"), "%"); s != "" {
 		if g, err := strconv.ParseFloat(s, 64); err == nil {
 			o.YoY = &g
 		} else {
-			r.rep.issue(r.sheet, r.row, r.colOf("Stated YoY %"), true, "stated YoY %q is not a number; left out", s)
+			r.rep.issue(r.sheet, r.row, r.colOf("Stated YoY %"), true, "canon.yoy", s)
 		}
 	}
 	if s := r.get("Edited From"); s != "" {
@@ -288,6 +331,71 @@ func (r canonicalRow) observation() (Observation, bool) {
 		}
 	}
 	return o, true
+}
+
+// unitFits checks the Unit cell against the metric: a built-in metric's
+// unit must be its canonical one; a user indicator's unit describes it,
+// unless the Indicators table already has.
+func (r canonicalRow) unitFits(d *DataSet, m Metric) bool {
+	u := r.get("Unit")
+	if want := MetricUnit(m); want != "" {
+		if u != "" && !strings.EqualFold(u, want) {
+			r.skip("Unit", "canon.unit", u, string(m), want)
+			return false
+		}
+		return true
+	}
+	if _, ok := d.Indicator(m); !ok {
+		d.AddIndicator(Indicator{Metric: m, Unit: u, Kind: kindOfUnit(u)})
+	}
+	return true
+}
+
+// kindOfUnit is what a canonical unit counts.
+func kindOfUnit(u string) UnitKind {
+	switch strings.ToLower(u) {
+	case UnitVehicles:
+		return KindVehicles
+	case "cny":
+		return KindCNY
+	case "usd":
+		return KindUSD
+	case UnitPeople:
+		return KindPeople
+	case UnitPercent:
+		return KindPercent
+	case UnitTonnes:
+		return KindTonnes
+	case UnitCount:
+		return KindCount
+	case UnitRank:
+		return KindRank
+	}
+	return KindOther
+}
+
+func (r canonicalRow) indicator() (Indicator, bool) {
+	m := Metric(r.get("Metric"))
+	if m == "" || Metric(strings.ToLower(string(m))).BuiltIn() {
+		return Indicator{}, false
+	}
+	kind := UnitKind(strings.ToLower(r.get("Unit kind")))
+	if kind == "cny" || kind == "usd" {
+		kind = UnitKind(strings.ToUpper(string(kind)))
+	}
+	if kind == "" || !slicesContains(UnitKinds, kind) {
+		kind = kindOfUnit(r.get("Unit"))
+	}
+	return Indicator{Metric: m, English: r.get("English"), Unit: r.get("Unit"), Kind: kind, Note: r.get("Note")}, true
+}
+
+func slicesContains(ks []UnitKind, k UnitKind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
 }
 
 func (r canonicalRow) target() (Target, bool) {
@@ -303,20 +411,21 @@ func (r canonicalRow) target() (Target, bool) {
 	if !ok {
 		return Target{}, false
 	}
-	return Target{City: r.city("City"), Year: y, Metric: m, Value: v,
+	return Target{City: r.region("City"), Year: y, Metric: m, Value: v,
 		SourceID: r.get("Source ID"), Note: r.get("Note")}, true
 }
 
 func (r canonicalRow) event() Event {
-	return Event{Date: r.get("Date"), City: r.city("City"), Kind: strings.ToLower(r.get("Kind")),
-		Title: r.get("Title"), Detail: r.get("Detail"), SourceID: r.get("Source ID")}
+	return Event{Date: r.get("Date"), City: r.region("City"), Kind: strings.ToLower(r.get("Kind")),
+		Title: r.get("Title"), Detail: r.get("Detail"), SourceID: r.get("Source ID"),
+		TitleZh: r.get("Title (Chinese)"), DetailZh: r.get("Detail (Chinese)")}
 }
 
 func (r canonicalRow) term() Term {
 	return Term{Term: r.get("Term"), Sense: r.get("Sense"), Chinese: r.get("Chinese"),
 		Kind: strings.ToLower(r.get("Kind")), Summary: r.get("Summary"),
 		Aliases: splitList(r.get("Aliases")), Related: splitList(r.get("Related")),
-		SourceID: r.get("Source ID")}
+		SourceID: r.get("Source ID"), SenseZh: r.get("Sense (Chinese)"), SummaryZh: r.get("Summary (Chinese)")}
 }
 
 func (r canonicalRow) source() Source {
@@ -339,23 +448,4 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
-}
-
-// ParsePeriodToken reads a canonical period token: FY, YTDnn or Mnn.
-func ParsePeriodToken(s string) (string, error) {
-	s = strings.ToUpper(strings.TrimSpace(s))
-	if s == "FY" {
-		return s, nil
-	}
-	for _, p := range []string{"YTD", "M"} {
-		if rest, ok := strings.CutPrefix(s, p); ok && len(rest) == 2 {
-			if n, err := strconv.Atoi(rest); err == nil && n >= 1 && n <= 12 {
-				if p == "YTD" && n == 12 {
-					return "FY", nil
-				}
-				return s, nil
-			}
-		}
-	}
-	return "", fmt.Errorf("period %q is not FY, YTDnn or Mnn (nn = 01…12)", s)
 }

@@ -76,7 +76,7 @@ func dateCellsXLSX(t *testing.T, dir string) string {
 func moreCases2() []importCase {
 	return []importCase{
 		{
-			name: "cities × years with metric and unit in an English title",
+			name: "regions × years with metric and unit in an English title",
 			build: xlsxFile("wide.xlsx", sheetSpec{name: "Sheet1", rows: [][]any{
 				{"Automobile production by city (10,000 units)"},
 				{},
@@ -86,19 +86,19 @@ func moreCases2() []importCase {
 			}}),
 			want: []string{"Chongqing 2022 FY production 2092000", "Chongqing 2023 FY production 2318000", "Chongqing 2024 FY production 2540000",
 				"Xi'an 2022 FY production 1056000", "Xi'an 2023 FY production 1406000"},
-			layout: "wide table: cities × years",
+			layout: "wide table: regions × years",
 			issues: []string{"row 5, column D: skipped: missing value \"N/A\""},
 		},
 		{
-			name:  "cities × months with the year in the title",
+			name:  "regions × months with the year in the title",
 			build: csvFile("months.csv", "2025年主要城市汽车产量（辆）\n城市,1月,2月,3月\n长春,80000,75000,91000\n保定,\"12,000\",\"11,500\",-\n"),
 			want: []string{"Changchun 2025 M01 production 80000", "Changchun 2025 M02 production 75000", "Changchun 2025 M03 production 91000",
 				"Baoding 2025 M01 production 12000", "Baoding 2025 M02 production 11500"},
-			layout: "wide table: cities × months",
+			layout: "wide table: regions × months",
 			issues: []string{"row 4, column D: skipped: missing value \"-\""},
 		},
 		{
-			name:   "cities × months with no year anywhere",
+			name:   "regions × months with no year anywhere",
 			build:  csvFile("noyear.csv", "城市,汽车产量 1月,汽车产量 2月,汽车产量 2024年\n长春,80000,75000,900000\n"),
 			want:   []string{"Changchun 2024 FY production 900000"},
 			issues: []string{"row 2, column B: skipped: period M01 with no year anywhere", "row 2, column C: skipped: period M02 with no year anywhere"},
@@ -113,7 +113,7 @@ func moreCases2() []importCase {
 			}}),
 			want: []string{"Wuhu 2024 FY production 1152000 yoy 12.5", "Wuhu 2025 YTD11 production 1203000 yoy 8.1",
 				"Ningbo 2024 FY production 1400000 yoy -3.2", "Ningbo 2025 YTD11 production 1300000 yoy 1"},
-			layout: "wide table: cities × years and periods",
+			layout: "wide table: regions × years and periods",
 		},
 		{
 			name:  "merged group headers lost in a CSV export",
@@ -163,7 +163,7 @@ func moreCases2() []importCase {
 				"Chongqing 2024 FY production 4", "Chongqing 2024 FY production 5", "Chongqing 2024 FY production 6",
 				"Shanghai 2024 FY production 7", "Xi'an 2024 FY production 8", "Xi'an 2024 FY production 9",
 				"Guangzhou 2024 FY production 10", "Shiyan 2024 FY production 11", "Atlantis 2024 FY production 12"},
-			issues: []string{"row 13, column A: guessed: city \"Atlantis\" is not in the gazetteer; kept as written"},
+			issues: []string{"row 13, column A: guessed: region \"Atlantis\" is not in the gazetteer; kept as written"},
 		},
 		{
 			name: "unit column with every unit",
@@ -200,7 +200,7 @@ func moreCases2() []importCase {
 			want: []string{"Chongqing 2024 FY export_value 52000000000", "Chongqing 2024 FY export_units 480000",
 				"Chongqing 2024 FY production_rank 2", "Chongqing 2024 FY other_rank 1"},
 			check: func(t *testing.T, d *DataSet, rep *FileReport) {
-				if n := d.Observations[3].Note; n != "scope: 省内排名" {
+				if n := obsList(d)[3].Note; n != "scope: 省内排名" {
 					t.Errorf("rank note %q", n)
 				}
 			},
@@ -222,7 +222,7 @@ func moreCases2() []importCase {
 				{nil, "合计", nil, 30, 35},
 			}}),
 			want:   []string{"Baoding 2023 FY production 300000", "Baoding 2024 FY production 350000"},
-			issues: []string{"row 7, column B: skipped: \"合计\" is a total, not a city"},
+			issues: []string{"row 7, column B: skipped: \"合计\" is a total, not a region"},
 		},
 	}
 }

@@ -64,7 +64,7 @@ func moreCases3() []importCase {
 				{2, "西安", 100.5, "7%"},
 			}}),
 			want:   []string{"Shenzhen 2024 FY nev_production 2890000", "Xi'an 2024 FY nev_production 1005000"},
-			layout: "wide table: cities × metrics",
+			layout: "wide table: regions × metrics",
 		},
 		{
 			name:  "macro-enabled workbook (.xlsm)",
@@ -81,11 +81,11 @@ func moreCases3() []importCase {
 			),
 			want: []string{"Zhengzhou 2023 FY production 60", "Zhengzhou 2024 FY production 70",
 				"Zhengzhou 2024 FY sales 55", "Hefei 2024 FY sales 90"},
-			layout: "产量: wide table: cities × years; Sales: wide table: years × cities",
+			layout: "产量: wide table: regions × years; Sales: wide table: years × regions",
 			issues: []string{"sheet skipped: 说明 (no value columns", "sheet skipped: 空 (empty)"},
 		},
 		{
-			name:  "cities × metrics with the period in the title",
+			name:  "regions × metrics with the period in the title",
 			build: csvFile("ytd.csv", "2025年1-11月主要城市汽车产销\n城市,产量（辆）,销量（辆）\n广州,\"2,500,000\",\"2,450,000\"\n"),
 			want:  []string{"Guangzhou 2025 YTD11 production 2500000", "Guangzhou 2025 YTD11 sales 2450000"},
 		},
@@ -105,7 +105,7 @@ func moreCases3() []importCase {
 			name:   "city cells merged down, lost in CSV",
 			build:  csvFile("filldown.csv", "城市,指标,2024年\n重庆,汽车产量（万辆）,254\n,新能源汽车产量（万辆）,95.3\n"),
 			want:   []string{"Chongqing 2024 FY production 2540000", "Chongqing 2024 FY nev_production 953000"},
-			issues: []string{"row 3, column A: guessed: no city: Chongqing from the row above"},
+			issues: []string{"row 3, column A: guessed: no region: Chongqing from the row above"},
 		},
 		{
 			name:   "indicators that are not car metrics",
@@ -123,7 +123,7 @@ func moreCases3() []importCase {
 			layout: "GBK/GB18030, detected, semicolon",
 		},
 		{
-			name:   "cities × years with a total column",
+			name:   "regions × years with a total column",
 			build:  csvFile("total.csv", "汽车产量（万辆）\n城市,2023年,2024年,合计\n柳州,180,190,370\n"),
 			want:   []string{"Liuzhou 2023 FY production 1800000", "Liuzhou 2024 FY production 1900000"},
 			issues: []string{"column \"合计\": figures under a header that names no metric"},

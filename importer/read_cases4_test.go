@@ -27,14 +27,14 @@ func moreCases4() []importCase {
 				{"沈阳", 80.5, 85.0},
 			}}),
 			want:   []string{"Shenyang 2023 FY production 805000", "Shenyang 2024 FY production 850000"},
-			layout: "cities × years",
+			layout: "regions × years",
 		},
 		{
 			name:  "city column without a header, sheet named after the metric",
 			build: xlsxFile("nohead.xlsx", sheetSpec{name: "NEV sales", rows: [][]any{{nil, "2023", "2024"}, {"Hangzhou", 30000, 42000}, {"Ningbo", 20000, 25000}}}),
 			want: []string{"Hangzhou 2023 FY nev_sales 30000", "Hangzhou 2024 FY nev_sales 42000",
 				"Ningbo 2023 FY nev_sales 20000", "Ningbo 2024 FY nev_sales 25000"},
-			layout: "wide table: cities × years",
+			layout: "wide table: regions × years",
 		},
 		{
 			name:   "year and month columns of plain numbers",
@@ -47,7 +47,7 @@ func moreCases4() []importCase {
 			build: csvFile("nbs.csv", "表14-21 分地区汽车产量（2024年）,,,\n单位：万辆,,,\n地区,汽车,#轿车,新能源汽车\n全国,3128.2,1200.5,1288.8\n北京,40.1,30.2,10.5\n吉林,95.3,60.1,12.0\n"),
 			want: []string{"Beijing 2024 FY production 401000", "Beijing 2024 FY nev_production 105000",
 				"Jilin 2024 FY production 953000", "Jilin 2024 FY nev_production 120000"},
-			issues: []string{"\"全国\" is a total, not a city", "column \"#轿车\": figures under a header that names no metric"},
+			issues: []string{"\"全国\" is a total, not a region", "column \"#轿车\": figures under a header that names no metric"},
 		},
 		{
 			name: "unit row under the header",
@@ -58,7 +58,7 @@ func moreCases4() []importCase {
 			}}),
 			want: []string{"Chongqing 2024 FY production 2540000", "Chongqing 2024 FY export_value 52050000000",
 				"Chongqing 2024 FY export_units 480000"},
-			issues: []string{"万辆 = 10,000 vehicles", "亿元 = 100,000,000 CNY"},
+			issues: []string{"万辆 = 10,000 vehicles", "亿元 = 100,000,000 yuan"},
 		},
 		{
 			name:  "NEV sheet with a rank column and an English YTD header",
@@ -75,7 +75,7 @@ func moreCases4() []importCase {
 			name:   "months as date cells in the header",
 			build:  dateHeaderXLSX,
 			want:   []string{"Shijiazhuang 2025 M01 production 8000", "Shijiazhuang 2025 M02 production 7500"},
-			layout: "cities × months",
+			layout: "regions × months",
 		},
 	}
 }

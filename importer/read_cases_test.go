@@ -32,8 +32,8 @@ func baseCases() []importCase {
 			build: xlsxFile("autocities.xlsx",
 				sheetSpec{name: "Observations", rows: [][]any{
 					{"City", "Year", "Period", "Metric", "Value", "Unit", "Qualifier", "Confidence", "Stated YoY %", "Source ID", "Note", "Edited From"},
-					{"Chongqing", 2024, "FY", "production", 2540000, "vehicles", "exact", "normal", 3.6, "S1", "", ""},
-					{"Hefei", 2024, "FY", "nev_production", 1370000, "vehicles", "approx", "low", "", "S1", "", 1300000},
+					{"Chongqing", 2024, FY, "production", 2540000, "vehicles", "exact", "normal", 3.6, "S1", "", ""},
+					{"Hefei", 2024, FY, "nev_production", 1370000, "vehicles", "approx", "low", "", "S1", "", 1300000},
 				}},
 				sheetSpec{name: "Targets", rows: [][]any{{"City", "Year", "Metric", "Value", "Unit", "Source ID", "Note"}, {"Chongqing", 2025, "production", 2600000, "vehicles", "S1", ""}}},
 				sheetSpec{name: "Events", rows: [][]any{{"Date", "City", "Kind", "Title", "Detail", "Source ID"}, {"2025-07", "Chongqing", "company", "Changan HQ", "moved", "S1"}}},
@@ -48,8 +48,8 @@ func baseCases() []importCase {
 				if len(d.Targets) != 1 || len(d.Events) != 1 || len(d.Terms) != 1 || len(d.Sources) != 1 {
 					t.Errorf("targets %d events %d terms %d sources %d", len(d.Targets), len(d.Events), len(d.Terms), len(d.Sources))
 				}
-				if d.Observations[1].Confidence != Low || d.Observations[1].EditedFrom == nil {
-					t.Errorf("confidence/edited from lost: %+v", d.Observations[1])
+				if obsList(d)[1].Confidence != Low || obsList(d)[1].EditedFrom == nil {
+					t.Errorf("confidence/edited from lost: %+v", obsList(d)[1])
 				}
 			},
 		},
@@ -99,7 +99,7 @@ func moreCases() []importCase {
 			want: []string{"Chongqing 2024 FY production 2540000", "Chongqing 2024 FY nev_production 953000 yoy 7.2",
 				"Shanghai 2024 FY production 1502000", "Shanghai 2024 FY nev_production 1289000",
 				"Liuzhou 2024 FY nev_production 623000 yoy 3.1"},
-			layout: "wide table: cities × metrics",
+			layout: "wide table: regions × metrics",
 			issues: []string{"row 6, column B: skipped: missing value", "row 8, column A: skipped: footnote", "row 9, column A: skipped: footnote", "万辆 = 10,000 vehicles"},
 		},
 		{
@@ -111,7 +111,7 @@ func moreCases() []importCase {
 			want: []string{"Chongqing 2023 FY production 2318000", "Shanghai 2023 FY production 2157000", "Guangzhou 2023 FY production 3136000",
 				"Chongqing 2024 FY production 2540000", "Shanghai 2024 FY production 1502000", "Guangzhou 2024 FY production 2510000",
 				"Chongqing 2024 FY nev_production 953000", "Shanghai 2024 FY nev_production 1289000"},
-			layout: "wide table: years × cities",
+			layout: "wide table: years × regions",
 			issues: []string{"small figures with decimals read as 万辆"},
 		},
 		{

@@ -18,15 +18,15 @@ import (
 func decodeText(b []byte) ([]byte, string, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		return b[3:], "UTF-8 with BOM", nil
+		return b[3:], "utf8bom", nil
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(b)
-		return out, "UTF-16", err
+		return out, "utf16", err
 	case utf8.Valid(b):
-		return b, "UTF-8", nil
+		return b, "utf8", nil
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
-	return out, "GBK/GB18030, detected", err
+	return out, "gb18030", err
 }
 
 // delimiterOf honours Excel's "sep=;" first line (and drops it), else
@@ -101,7 +101,7 @@ func importCSV(ctx context.Context, name string, data []byte, progress func(done
 		}
 		return fileErr(name, ErrNotSpreadsheet)
 	}
-	rep.Layout = "CSV (" + enc + ", " + delimName[delim] + "): " + t.layout()
+	rep.Layout = []Msg{M("format.csv", M("encoding."+enc), M("delimiter."+delimName[delim])), t.layout()}
 	return finishTable(name, t, rep)
 }
 

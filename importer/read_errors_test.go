@@ -152,8 +152,8 @@ func TestImportEncryptedWithPassword(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Observations) != 1 || obsString(d.Observations[0]) != "Wuhu 2024 FY production 1000" {
-		t.Errorf("got %v", d.Observations)
+	if d.Count() != 1 || obsString(obsList(d)[0]) != "Wuhu 2024 FY production 1000" {
+		t.Errorf("got %v", obsList(d))
 	}
 }
 
@@ -178,7 +178,7 @@ func TestImportProgressAndCancel(t *testing.T) {
 		}
 		last, total = done, tot
 	}})
-	if err != nil || len(d.Observations) != 50000 {
+	if err != nil || d.Count() != 50000 {
 		t.Fatalf("import: %v", err)
 	}
 	if last != total || total == 0 {
@@ -203,11 +203,11 @@ func TestImportManyIssuesAreCounted(t *testing.T) {
 	}
 	b.WriteString("重庆,2024,5\n")
 	d, rep, err := Import(context.Background(), "blanks.csv", strings.NewReader(b.String()), int64(b.Len()), ImportOptions{})
-	if err != nil || len(d.Observations) != 1 {
+	if err != nil || d.Count() != 1 {
 		t.Fatalf("import: %v", err)
 	}
-	last := rep.Issues[len(rep.Issues)-1].Reason
-	if len(rep.Issues) != maxIssues+1 || last != "500 more cells not listed one by one: 500 × missing value …" {
+	last := Say(rep.Issues[len(rep.Issues)-1].Msg)
+	if len(rep.Issues) != maxIssues+1 || last != "500 more cells not listed one by one: 500 × missing value" {
 		t.Errorf("%d issues, last %q", len(rep.Issues), last)
 	}
 }

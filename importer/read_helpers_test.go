@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -76,7 +77,7 @@ func writeBytes(t testing.TB, dir, name string, b []byte) string {
 // obsString is an observation as the tests expect it:
 // "Chongqing 2024 FY production 2318000 [yoy 5.2] [approx]".
 func obsString(o Observation) string {
-	s := fmt.Sprintf("%s %d %s %s %s", o.City, o.Year, o.Period, o.Metric,
+	s := fmt.Sprintf("%s %d %s %s %s", o.Region, o.Year, o.Period, o.Metric,
 		strconv.FormatFloat(o.Value, 'f', -1, 64))
 	if o.YoY != nil {
 		s += " yoy " + strconv.FormatFloat(*o.YoY, 'f', -1, 64)
@@ -91,3 +92,6 @@ func importPath(t testing.TB, p string, opts ImportOptions) (*DataSet, *FileRepo
 	t.Helper()
 	return ImportFile(context.Background(), p, opts)
 }
+
+// obsList lists a data set's observations in the order they arrived.
+func obsList(d *DataSet) []Observation { return slices.Collect(d.Observations()) }

@@ -1,9 +1,7 @@
 package importer
 
 import (
-	"fmt"
 	"sort"
-	"strings"
 )
 
 // maxIssues bounds the cells listed one by one in a file's report: a large
@@ -11,30 +9,32 @@ import (
 // Beyond it, skipped cells are counted by reason in one last issue.
 const maxIssues = 20000
 
-func (t *tableReader) issue(sheet string, row, col int, guess bool, format string, args ...any) {
+func (t *tableReader) issue(sheet string, row, col int, guess bool, code string, args ...any) {
 	if len(t.rep.Issues) < maxIssues {
-		t.rep.issue(sheet, row, col, guess, format, args...)
+		t.rep.issue(sheet, row, col, guess, code, args...)
 		return
 	}
 	if t.extra == nil {
 		t.extra = map[string]int{}
 	}
-	t.extra[verbs.Replace(format)]++
+	t.extra[code]++
 }
-
-var verbs = strings.NewReplacer("%q", "…", "%s", "…", "%v", "…", "%d", "…")
 
 // finishIssues adds the count of cells not listed one by one.
 func (t *tableReader) finishIssues() {
 	if len(t.extra) == 0 {
 		return
 	}
-	var parts []string
+	codes := make([]string, 0, len(t.extra))
 	total := 0
-	for r, n := range t.extra {
-		parts = append(parts, fmt.Sprintf("%d × %s", n, r))
+	for code, n := range t.extra {
+		codes = append(codes, code)
 		total += n
 	}
-	sort.Strings(parts)
-	t.rep.issue(t.sheet, 0, 0, false, "%d more cells not listed one by one: %s", total, strings.Join(parts, "; "))
+	sort.Strings(codes)
+	var parts []Msg
+	for _, code := range codes {
+		parts = append(parts, M("issue.count", t.extra[code], M(code+".short")))
+	}
+	t.rep.issue(t.sheet, 0, 0, false, "issue.more", total, joinMsgs(parts))
 }

@@ -64,15 +64,15 @@ func looksLikeText(b []byte) bool {
 
 // textKind tells a CSV from the other text files people mistake for
 // spreadsheets: Excel's HTML and XML 2003 "workbooks", PDFs.
-func textKind(head []byte) (detail string) {
+func textKind(head []byte) (detail string) { // a kind.* code, or ""
 	h := strings.ToLower(string(head[:min(len(head), 2048)]))
 	switch {
 	case strings.Contains(h, "urn:schemas-microsoft-com:office:spreadsheet"):
-		return "an Excel 2003 XML workbook"
+		return "kind.excel2003xml"
 	case strings.Contains(h, "<html") || strings.Contains(h, "<table") || strings.Contains(h, "<!doctype html"):
-		return "a web page (an .xls saved as HTML)"
+		return "kind.html"
 	case strings.HasPrefix(strings.TrimSpace(h), "{\\rtf"):
-		return "a rich-text document"
+		return "kind.rtf"
 	}
 	return ""
 }
@@ -80,29 +80,29 @@ func textKind(head []byte) (detail string) {
 // classifyOLE2 tells an encrypted OOXML workbook (an EncryptedPackage
 // stream) from a legacy .xls (a Workbook or Book stream) and other Office
 // 97–2003 files.
-func classifyOLE2(r io.ReaderAt) (detail string, err error) {
+func classifyOLE2(r io.ReaderAt) (detail Msg, err error) {
 	defer func() {
 		if recover() != nil {
-			detail, err = "", ErrTruncated
+			detail, err = Msg{}, ErrTruncated
 		}
 	}()
 	doc, e := mscfb.New(r)
 	if e != nil {
-		return "", ErrTruncated
+		return Msg{}, ErrTruncated
 	}
 	legacy := false
 	for entry, e := doc.Next(); e == nil; entry, e = doc.Next() {
 		switch entry.Name {
 		case "EncryptedPackage":
-			return "", ErrEncrypted
+			return Msg{}, ErrEncrypted
 		case "Workbook", "Book":
 			legacy = true
 		}
 	}
 	if legacy {
-		return "", ErrLegacyXLS
+		return Msg{}, ErrLegacyXLS
 	}
-	return "an Office 97–2003 document that is not a workbook", ErrUnsupportedType
+	return M("kind.ole2_other"), ErrUnsupportedType
 }
 
 // zipKind names non-workbook zips: OpenDocument, Numbers, Word, PowerPoint.
@@ -113,13 +113,13 @@ func zipKind(zr *zip.Reader) string {
 	}
 	switch {
 	case has["mimetype"] && has["content.xml"]:
-		return "an OpenDocument file (.ods)"
+		return "kind.odf"
 	case has["Index/Document.iwa"] || has["Index.zip"]:
-		return "an Apple Numbers file (.numbers)"
+		return "kind.numbers"
 	case has["word/document.xml"]:
-		return "a Word document"
+		return "kind.word"
 	case has["ppt/presentation.xml"]:
-		return "a PowerPoint presentation"
+		return "kind.pptx"
 	}
 	return ""
 }
@@ -128,13 +128,13 @@ func zipKind(zr *zip.Reader) string {
 func extKind(name string) string {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".ods":
-		return "an OpenDocument spreadsheet (.ods)"
+		return "kind.ods"
 	case ".numbers":
-		return "an Apple Numbers file (.numbers)"
+		return "kind.numbers"
 	case ".xlsb":
-		return "an Excel binary workbook (.xlsb)"
+		return "kind.xlsb"
 	case ".et", ".ett":
-		return "a WPS spreadsheet (.et)"
+		return "kind.wps"
 	}
 	return ""
 }

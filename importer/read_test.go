@@ -33,14 +33,14 @@ func TestImportShapes(t *testing.T) {
 				t.Fatalf("import: %v", err)
 			}
 			var got []string
-			for _, o := range d.Observations {
+			for _, o := range obsList(d) {
 				got = append(got, obsString(o))
 			}
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("observations:\n got:\n  %s\nwant:\n  %s\nreport:\n%s", strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "), rep)
 			}
-			if !strings.Contains(rep.Layout, tc.layout) {
-				t.Errorf("layout %q does not contain %q", rep.Layout, tc.layout)
+			if layout := Say(joinMsgs(rep.Layout)); !strings.Contains(layout, tc.layout) {
+				t.Errorf("layout %q does not contain %q", layout, tc.layout)
 			}
 			all := rep.String()
 			for _, is := range tc.issues {

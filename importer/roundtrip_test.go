@@ -44,11 +44,11 @@ func TestExportImportRoundTrip(t *testing.T) {
 		if len(rep.Issues) > 0 {
 			t.Errorf("%s: issues:\n%s", f.name, rep)
 		}
-		if len(got.Observations) != len(d.Observations) {
-			t.Fatalf("%s: %d observations, want %d", f.name, len(got.Observations), len(d.Observations))
+		if got.Count() != d.Count() {
+			t.Fatalf("%s: %d observations, want %d", f.name, got.Count(), d.Count())
 		}
-		for i := range d.Observations {
-			if a, b := obsFull(got.Observations[i]), obsFull(d.Observations[i]); a != b {
+		for i := range obsList(d) {
+			if a, b := obsFull(obsList(got)[i]), obsFull(obsList(d)[i]); a != b {
 				t.Errorf("%s: observation %d:\n got %s\nwant %s", f.name, i, a, b)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"autocities/charts"
+	"autocities/importer"
 	"autocities/views/chartspec"
 )
 
@@ -30,7 +31,7 @@ type chartTab struct {
 // tabKind is one kind of chart tab.
 type tabKind interface {
 	// metrics are the metrics the tab offers.
-	metrics() []string
+	metrics() []importer.Metric
 	// metricChanged refreshes what depends on the metric (periods, years)
 	// and offers the cities; the tab's controls are being filled in.
 	metricChanged()
@@ -111,5 +112,5 @@ func (t *chartTab) citiesRow(buttons ...fyne.CanvasObject) fyne.CanvasObject {
 	if len(buttons) > 0 {
 		right = container.NewHBox(buttons...)
 	}
-	return container.NewBorder(nil, nil, label("Cities"), right, container.NewHScroll(t.cities.CheckGroup))
+	return container.NewBorder(nil, nil, label("ui.cities"), right, container.NewHScroll(t.cities.CheckGroup))
 }

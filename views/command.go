@@ -111,13 +111,7 @@ func inspect(args []string, stdout, stderr io.Writer) int {
 	if len(reports) > 0 {
 		fmt.Fprintf(stderr, "%d targets, %d events, %d glossary terms\n", len(d.Targets), len(d.Events), len(d.Terms))
 	}
-	w := csv.NewWriter(stdout)
-	_ = w.Write([]string{"city", "year", "period", "metric", "value", "unit"})
-	for _, s := range d.All() {
-		o := s.Preferred()
-		_ = w.Write([]string{o.City, strconv.Itoa(o.Year), o.Period, o.Metric, importer.FormatValue(o.Value), o.Unit()})
-	}
-	w.Flush()
+	writeInspect(stdout, d)
 	if !ok {
 		return exitBadInput
 	}
@@ -146,7 +140,7 @@ func chart(args []string, stdout, stderr io.Writer) int {
 	var years yearList
 	kind := fs.String("kind", chartspec.KindCompare, strings.Join(chartspec.KindNames(), ", "))
 	data := fs.String("data", "", "a file to chart instead of the built-in data")
-	metric := fs.String("metric", importer.Production, "metric: "+strings.Join(importer.Metrics, ", "))
+	metric := fs.String("metric", string(importer.Production), "metric: one of "+metricNames()+", or a user indicator's name")
 	fs.Var(&years, "year", "compare: year (repeat, or 2023,2024, for grouped bars); default: the latest year with a full-year figure for at least three cities")
 	period := fs.String("period", "FY", "period: FY, YTDnn (Jan through month nn) or Mnn")
 	cities := fs.String("cities", "", "cities, comma-separated (default: all with data; timeline and rank: Chongqing)")
@@ -178,7 +172,12 @@ func chart(args []string, stdout, stderr io.Writer) int {
 		return exitBadInput
 	}
 	c := chartspec.Defaults(d, *kind)
-	c.Metric, c.Period, c.Unit = *metric, strings.ToUpper(*period), *unit
+	p, ok := importer.ParsePeriod(*period)
+	if !ok {
+		fmt.Fprintf(stderr, "chart: period %q is not FY, YTDnn or Mnn (nn = 01…12)\n", *period)
+		return exitBadInput
+	}
+	c.Metric, c.Period, c.Unit = importer.Metric(*metric), p, *unit
 	if *kind == chartspec.KindRank && !importer.IsRank(c.Metric) {
 		c.Metric = importer.ProductionRank
 	}
@@ -190,7 +189,7 @@ func chart(args []string, stdout, stderr io.Writer) int {
 	if *cities != "" {
 		c.Cities = nil
 		for _, name := range strings.Split(*cities, ",") {
-			city, _ := importer.MatchCity(name) // 重庆, chongqing, 渝 → Chongqing
+			city, _, _ := importer.MatchRegion(name) // 重庆, chongqing, 渝 → Chongqing
 			c.Cities = append(c.Cities, city)
 		}
 	}
@@ -261,4 +260,31 @@ func export(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", *out)
 	return exitOK
+}
+
+// writeInspect prints one row per key with its preferred observation:
+// region, year, period, metric (a dimension after " · "), value in the
+// canonical unit, unit and the region's level.
+func writeInspect(out io.Writer, d *importer.DataSet) {
+	w := csv.NewWriter(out)
+	_ = w.Write([]string{"region", "year", "period", "metric", "value", "unit", "level"})
+	for s := range d.AllStated() {
+		o := s.Preferred()
+		metric := string(o.Metric)
+		if o.Dimension != "" {
+			metric += " · " + o.Dimension
+		}
+		_ = w.Write([]string{o.Region, strconv.Itoa(o.Year), o.Period.String(), metric,
+			importer.FormatValue(o.Value), d.UnitOf(o.Metric), d.Level(o.Region).String()})
+	}
+	w.Flush()
+}
+
+// metricNames lists the built-in metrics for the help text.
+func metricNames() string {
+	var names []string
+	for _, m := range importer.Metrics {
+		names = append(names, string(m))
+	}
+	return strings.Join(names, ", ")
 }

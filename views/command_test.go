@@ -25,15 +25,15 @@ func TestInspectDefaultData(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if lines[0] != "city,year,period,metric,value,unit" {
+	if lines[0] != "region,year,period,metric,value,unit,level" {
 		t.Errorf("header %q", lines[0])
 	}
 	for _, want := range []string{
-		"Chongqing,2024,FY,production,2540000,vehicles",
-		"Chongqing,2025,YTD11,production,2498100,vehicles",
-		"Chongqing,2019,FY,production,1383000,vehicles",
-		"Chongqing,2024,FY,nev_production,950000,vehicles",
-		"Chongqing,2025,YTD11,export_value,45980000000,CNY",
+		"Chongqing,2024,FY,production,2540000,vehicles,municipality",
+		"Chongqing,2025,YTD11,production,2498100,vehicles,municipality",
+		"Chongqing,2019,FY,production,1383000,vehicles,municipality",
+		"Chongqing,2024,FY,nev_production,950000,vehicles,municipality",
+		"Chongqing,2025,YTD11,export_value,45980000000,CNY,municipality",
 	} {
 		if !strings.Contains(out, want+"\n") {
 			t.Errorf("inspect lacks %s", want)

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"autocities/importer"
@@ -32,38 +31,38 @@ func newCompareTab(s *State) *compare {
 	t := &compare{}
 	t.chartTab = newChartTab(s, chartspec.KindCompare, t, true)
 	t.period = widget.NewSelect(nil, func(string) { t.onPeriod() })
-	t.sort = widget.NewSelect([]string{lang.L("Largest first"), lang.L("A–Z")}, nil)
-	t.sort.SetSelected(lang.L("Largest first"))
+	t.sort = widget.NewSelect([]string{T("ui.largest_first"), T("ui.a_z")}, nil)
+	t.sort.SetSelected(T("ui.largest_first"))
 	t.sort.OnChanged = func(string) { t.onChoice() }
 	t.years = widget.NewCheckGroup(nil, func([]string) { t.onChoice() })
 	t.years.Horizontal = true
-	t.detail = widget.NewLabel(lang.L("Select a row to see every stated value and why one is shown."))
+	t.detail = widget.NewLabel(T("ui.select_a_row_to_see_every"))
 	t.detail.Wrapping = fyne.TextWrapWord
 	t.table = newTable(compareHeaders(), []float32{110, 60, 80, 150, 170, 100, 125, 80, 300},
 		func() int { return len(t.rows) }, func(r, c int) string { return t.cell(t.rows[r], c) })
 	t.table.OnSelected = func(id widget.TableCellID) { t.showStated(t.rows[id.Row]) }
 
-	all := &widget.Button{Text: lang.L("All"), OnTapped: func() { t.cities.selectCities(t.cities.offered()) }}
-	none := &widget.Button{Text: lang.L("None"), OnTapped: func() { t.cities.SetSelected(nil) }}
+	all := &widget.Button{Text: T("ui.all"), OnTapped: func() { t.cities.selectCities(t.cities.offered()) }}
+	none := &widget.Button{Text: T("ui.none"), OnTapped: func() { t.cities.SetSelected(nil) }}
 	top := container.NewVBox(
-		container.NewHBox(label("Metric"), wide(t.metric, 250), label("Period"), wide(t.period, 160),
-			label("Unit"), wide(t.unit, 200), label("Sort"), wide(t.sort, 140)),
-		container.NewBorder(nil, nil, label("Years"), nil, container.NewHScroll(t.years)),
+		container.NewHBox(label("ui.metric"), wide(t.metric, 250), label("ui.period"), wide(t.period, 160),
+			label("ui.unit"), wide(t.unit, 200), label("ui.sort"), wide(t.sort, 140)),
+		container.NewBorder(nil, nil, label("ui.years"), nil, container.NewHScroll(t.years)),
 		t.citiesRow(all, none),
 	)
 	below := container.NewBorder(nil, t.detail, nil, nil, t.table)
 	split := container.NewVSplit(t.chart, below)
 	split.Offset = 0.66
-	t.start(lang.L("Compare"), container.NewBorder(top, nil, nil, nil, split))
+	t.start(T("ui.compare"), container.NewBorder(top, nil, nil, nil, split))
 	return t
 }
 
 func compareHeaders() []string {
-	return []string{lang.L("City"), lang.L("Year"), lang.L("Period"), lang.L("Value"), lang.L("Qualifier"),
-		lang.L("Stated YoY"), lang.L("Computed YoY"), lang.L("Sources"), lang.L("Source shown")}
+	return []string{T("ui.city"), T("ui.year"), T("ui.period"), T("ui.value"), T("ui.qualifier"),
+		T("ui.stated_yoy"), T("ui.computed_yoy"), T("ui.sources"), T("ui.source_shown")}
 }
 
-func (t *compare) metrics() []string { return importer.Metrics }
+func (t *compare) metrics() []importer.Metric { return importer.Metrics }
 
 // metricChanged offers the periods of the metric, keeping the period
 // chosen where it has figures, then the years and cities (onPeriod).
@@ -105,7 +104,7 @@ func (t *compare) offerYearsAndCities() {
 		keep = []string{strconv.Itoa(d.DefaultCompareYear(t.choice.Metric, t.choice.Period))}
 	}
 	t.years.SetSelected(keep)
-	cities := d.CitiesWith(t.choice.Metric)
+	cities := d.RegionsWith(t.choice.Metric)
 	chosen := t.cities.chosen()
 	t.cities.setCities(cities)
 	if len(chosen) == 0 {
@@ -134,7 +133,7 @@ func (t *compare) choiceChanged() {
 	}
 	slices.Sort(t.choice.Years)
 	t.choice.Sort = "value"
-	if t.sort.Selected == lang.L("A–Z") {
+	if t.sort.Selected == T("ui.a_z") {
 		t.choice.Sort = "name"
 	}
 	t.fillRows()
@@ -148,7 +147,7 @@ func (t *compare) fillRows() {
 	t.rows = t.rows[:0]
 	for _, y := range t.choice.Years {
 		for _, s := range t.state.Data().Compare(t.choice.Metric, y, t.choice.Period) {
-			if slices.Contains(t.choice.Cities, s.Key.City) {
+			if slices.Contains(t.choice.Cities, s.Key.Region) {
 				t.rows = append(t.rows, s)
 			}
 		}
@@ -161,7 +160,7 @@ func (t *compare) fillRows() {
 			by = -by
 		}
 		if t.choice.Sort == "name" {
-			by = strings.Compare(a.Key.City, b.Key.City)
+			by = strings.Compare(a.Key.Region, b.Key.Region)
 		}
 		return cmp.Or(cmp.Compare(b.Key.Year, a.Key.Year), by)
 	})
@@ -171,13 +170,13 @@ func (t *compare) cell(st importer.Stated, col int) string {
 	d, p := t.state.Data(), st.Preferred()
 	switch col {
 	case 0:
-		return cityLabel(p.City)
+		return cityLabel(p.Region)
 	case 1:
 		return strconv.Itoa(p.Year)
 	case 2:
 		return periodLabel(p.Period)
 	case 3:
-		return chartspec.FormatNumber(p.Value, 0) + " " + unitWord(p.Unit())
+		return chartspec.FormatNumber(p.Value, 0) + " " + unitWord(d.UnitOf(p.Metric))
 	case 4:
 		return qualifierLabel(p.Qualifier, p.Confidence)
 	case 5:
@@ -204,11 +203,11 @@ func (t *compare) showStated(st importer.Stated) {
 	d := t.state.Data()
 	var b strings.Builder
 	if st.Conflict() {
-		b.WriteString(lang.L("⚠ Sources disagree.") + " ")
+		b.WriteString(T("ui.sources_disagree") + " ")
 	}
-	b.WriteString(d.Why(st) + "\n")
+	b.WriteString(say(d.Why(st)) + "\n")
 	for _, o := range st.Observations {
-		fmt.Fprintf(&b, "• %s %s — %s (%s)\n", chartspec.FormatNumber(o.Value, 0), unitWord(o.Unit()),
+		fmt.Fprintf(&b, "• %s %s — %s (%s)\n", chartspec.FormatNumber(o.Value, 0), unitWord(d.UnitOf(o.Metric)),
 			sourceTitle(d, o.SourceID), qualifierLabel(o.Qualifier, o.Confidence))
 	}
 	t.detail.SetText(strings.TrimSpace(b.String()))

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"autocities/importer"
@@ -47,14 +46,14 @@ func newDataTab(s *State) *dataTab {
 	t.obs = newSortableTable(obsHeaders(), []float32{100, 56, 80, 230, 130, 70, 110, 110, 100, 300, 400},
 		func() int { return len(t.obsRows) }, func(r, c int) string { return obsCell(s.Data(), t.obsRows[r], c) },
 		t.sortBy)
-	t.filter = &widget.Entry{PlaceHolder: lang.L("Filter: city, year, metric, source…"), OnChanged: func(string) { t.apply() }}
+	t.filter = &widget.Entry{PlaceHolder: T("ui.filter_city_year_metric_source"), OnChanged: func(string) { t.apply() }}
 	t.filter.ExtendBaseWidget(t.filter)
-	t.edit = &widget.Button{Text: lang.L("Correct value…"), OnTapped: t.editSelected}
+	t.edit = &widget.Button{Text: T("ui.correct_value"), OnTapped: t.editSelected}
 	t.edit.ExtendBaseWidget(t.edit)
 	t.edit.Disable()
 	t.obs.OnSelected = func(id widget.TableCellID) { t.selected = id.Row; t.edit.Enable() }
 	t.count = widget.NewLabel("")
-	t.sources = newTable([]string{lang.L("Source ID"), lang.L("Title"), lang.L("Publisher"), lang.L("Date"), lang.L("Tier"), lang.L("URL (tap to open)")},
+	t.sources = newTable([]string{T("ui.source_id"), T("ui.title"), T("ui.publisher"), T("ui.date"), T("ui.tier"), T("ui.url_tap_to_open")},
 		[]float32{170, 320, 200, 90, 70, 420},
 		func() int { return len(s.Data().Sources) }, func(r, c int) string { return sourceCell(s.Data().Sources[r], c) })
 	t.sources.OnSelected = func(id widget.TableCellID) {
@@ -64,7 +63,7 @@ func newDataTab(s *State) *dataTab {
 			}
 		}
 	}
-	t.conflicts = newTable([]string{lang.L("City"), lang.L("Year"), lang.L("Period"), lang.L("Metric"), lang.L("Values stated"), lang.L("Shown")},
+	t.conflicts = newTable([]string{T("ui.city"), T("ui.year"), T("ui.period"), T("ui.metric"), T("ui.values_stated"), T("ui.shown")},
 		[]float32{100, 56, 80, 150, 420, 520},
 		func() int { return len(t.conflictRows) }, func(r, c int) string { return conflictCell(s.Data(), t.conflictRows[r], c) })
 	t.report = widget.NewLabel("")
@@ -72,26 +71,26 @@ func newDataTab(s *State) *dataTab {
 	t.report.TextStyle.Monospace = true
 	obsPane := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(wide(t.count, 110), t.edit), t.filter), nil, nil, nil, t.obs)
 	t.inner = container.NewAppTabs(
-		container.NewTabItem(lang.L("Observations"), obsPane),
-		container.NewTabItem(lang.L("Sources"), t.sources),
-		container.NewTabItem(lang.L("Conflicts"), t.conflicts),
-		container.NewTabItem(lang.L("Import report"), container.NewVScroll(t.report)),
+		container.NewTabItem(T("ui.observations"), obsPane),
+		container.NewTabItem(T("ui.sources"), t.sources),
+		container.NewTabItem(T("ui.conflicts"), t.conflicts),
+		container.NewTabItem(T("ui.import_report"), container.NewVScroll(t.report)),
 	)
 	s.OnChanged(t.reload)
 	t.reload()
-	t.tab = container.NewTabItem(lang.L("Data"), t.inner)
+	t.tab = container.NewTabItem(T("ui.data"), t.inner)
 	return t
 }
 
 func obsHeaders() []string {
-	return []string{lang.L("City"), lang.L("Year"), lang.L("Period"), lang.L("Metric"), lang.L("Value"), lang.L("Unit"),
-		lang.L("Qualifier"), lang.L("Confidence"), lang.L("Stated YoY"), lang.L("Source"), lang.L("Note")}
+	return []string{T("ui.city"), T("ui.year"), T("ui.period"), T("ui.metric"), T("ui.value"), T("ui.unit"),
+		T("ui.qualifier"), T("ui.confidence"), T("ui.stated_yoy"), T("ui.source"), T("ui.note")}
 }
 
 func (t *dataTab) reload() {
 	d := t.state.Data()
 	t.all = t.all[:0]
-	for _, st := range d.All() {
+	for st := range d.AllStated() {
 		t.all = append(t.all, st.Observations...)
 	}
 	t.conflictRows = d.Conflicts()
@@ -122,7 +121,7 @@ func (t *dataTab) apply() {
 			return c
 		})
 	}
-	t.count.SetText(fmt.Sprintf(lang.L("%d of %d"), len(t.obsRows), len(t.all)))
+	t.count.SetText(fmt.Sprintf(T("ui.d_of_d"), len(t.obsRows), len(t.all)))
 	t.selected = -1
 	t.edit.Disable()
 	t.obs.UnselectAll()
@@ -139,7 +138,7 @@ func matchesAll(d *importer.DataSet, o importer.Observation, words []string) boo
 	for c := 0; c < obsCols; c++ {
 		cells = append(cells, strings.ToLower(obsCell(d, o, c)))
 	}
-	cells = append(cells, strings.ToLower(o.City), importer.CityChinese(o.City), o.Metric, o.Period)
+	cells = append(cells, strings.ToLower(o.Region), importer.RegionChinese(o.Region), string(o.Metric), o.Period.String())
 	hay := strings.Join(cells, "\x00")
 	for _, w := range words {
 		if !strings.Contains(hay, w) {
@@ -219,7 +218,7 @@ func newSortableTable(headers []string, widths []float32, rows func() int, cell 
 func obsCell(d *importer.DataSet, o importer.Observation, col int) string {
 	switch col {
 	case 0:
-		return cityLabel(o.City)
+		return cityLabel(o.Region)
 	case 1:
 		return strconv.Itoa(o.Year)
 	case 2:
@@ -233,11 +232,11 @@ func obsCell(d *importer.DataSet, o importer.Observation, col int) string {
 		}
 		return s
 	case 5:
-		return unitWord(o.Unit())
+		return unitWord(d.UnitOf(o.Metric))
 	case 6:
-		return lang.L(strings.ReplaceAll(o.Qualifier, "_", " "))
+		return T("qualifier." + o.Qualifier)
 	case 7:
-		return lang.L(o.Confidence)
+		return T("confidence." + o.Confidence)
 	case 8:
 		if o.YoY != nil {
 			return fmt.Sprintf("%+.1f%%", *o.YoY)
@@ -257,7 +256,7 @@ func conflictCell(d *importer.DataSet, st importer.Stated, col int) string {
 	k := st.Key
 	switch col {
 	case 0:
-		return cityLabel(k.City)
+		return cityLabel(k.Region)
 	case 1:
 		return strconv.Itoa(k.Year)
 	case 2:
@@ -271,7 +270,7 @@ func conflictCell(d *importer.DataSet, st importer.Stated, col int) string {
 		}
 		return strings.Join(vals, " · ")
 	}
-	return d.Why(st)
+	return say(d.Why(st))
 }
 
 // headerCell is a bold table header that sorts when tapped.
@@ -305,11 +304,13 @@ func (t *dataTab) editSelected() {
 		return
 	}
 	o := t.obsRows[t.selected]
+	data := t.state.Data()
+	unit := unitWord(data.UnitOf(o.Metric))
 	value := &widget.Entry{Text: importer.FormatValue(o.Value)}
 	value.ExtendBaseWidget(value)
 	value.Validator = func(s string) error { // Save stays disabled until the value reads
 		if _, err := importer.ParseNumber(s); err != nil {
-			return fmt.Errorf(lang.L("%q is not a number: write the value in %s, e.g. 2540000"), s, unitWord(o.Unit()))
+			return fmt.Errorf(T("ui.q_is_not_a_number_write"), s, unit)
 		}
 		return nil
 	}
@@ -318,27 +319,33 @@ func (t *dataTab) editSelected() {
 	qual.SetSelected(o.Qualifier)
 	note := &widget.Entry{Text: o.Note, MultiLine: true, Wrapping: fyne.TextWrapWord}
 	note.ExtendBaseWidget(note)
-	was := chartspec.FormatNumber(o.Value, 0) + " " + unitWord(o.Unit()) + " · " + sourceTitle(t.state.Data(), o.SourceID)
+	was := chartspec.FormatNumber(o.Value, 0) + " " + unit + " · " + sourceTitle(data, o.SourceID)
 	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Figure"), widget.NewLabel(fmt.Sprintf("%s %d %s · %s", cityLabel(o.City), o.Year, periodLabel(o.Period), metricLabel(o.Metric)))),
-		widget.NewFormItem(lang.L("Stated"), widget.NewLabel(was)),
-		widget.NewFormItem(fmt.Sprintf(lang.L("Value (%s)"), unitWord(o.Unit())), value),
-		widget.NewFormItem(lang.L("Qualifier"), qual),
-		widget.NewFormItem(lang.L("Note"), note),
+		widget.NewFormItem(T("ui.figure"), widget.NewLabel(fmt.Sprintf("%s %d %s · %s", cityLabel(o.Region), o.Year, periodLabel(o.Period), metricLabel(o.Metric)))),
+		widget.NewFormItem(T("ui.stated"), widget.NewLabel(was)),
+		widget.NewFormItem(fmt.Sprintf(T("ui.value_s"), unit), value),
+		widget.NewFormItem(T("ui.qualifier"), qual),
+		widget.NewFormItem(T("ui.note"), note),
 	}
 	win := fyne.CurrentApp().Driver().AllWindows()[0]
-	d := dialog.NewForm(lang.L("Correct a figure"), lang.L("Save correction"), lang.L("Cancel"), items, func(ok bool) {
+	d := dialog.NewForm(T("ui.correct_a_figure"), T("ui.save_correction"), T("ui.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		v, err := importer.ParseNumber(value.Text)
 		if err != nil {
-			dialog.ShowError(fmt.Errorf(lang.L("%q is not a number: write the value in %s, e.g. 2540000"), value.Text, unitWord(o.Unit())), win)
+			dialog.ShowError(fmt.Errorf(T("ui.q_is_not_a_number_write"), value.Text, unit), win)
 			return
 		}
 		d := t.state.Data().Correct(o, v, qual.Selected, strings.TrimSpace(note.Text))
-		t.state.Change(d, t.state.Report(), fmt.Sprintf(lang.L("edit of %s"), importer.EditLabel(o)))
+		t.state.Change(d, t.state.Report(), fmt.Sprintf(T("ui.edit_of_s"), editLabel(o)))
 	}, win)
 	d.Resize(fyne.NewSize(560, 420))
 	d.Show()
+}
+
+// editLabel names a correction for the undo menu: "Chongqing 2024 full
+// year Vehicle production".
+func editLabel(o importer.Observation) string {
+	return fmt.Sprintf("%s %d %s %s", cityLabel(o.Region), o.Year, periodLabel(o.Period), metricLabel(o.Metric))
 }

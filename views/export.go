@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,7 +39,7 @@ func presetNames() []string {
 	for _, p := range chartspec.Presets {
 		names = append(names, fmt.Sprintf("%s (%d×%d)", p.Name, p.Width, p.Height))
 	}
-	return append(names, lang.L("Custom"))
+	return append(names, T("ui.custom"))
 }
 
 // exportChart asks for size, scale, background and format, then where to
@@ -52,19 +51,19 @@ func (u *ui) exportChart() {
 	preset.SetSelectedIndex(0)
 	custom := &widget.Entry{Text: "1920x1080", PlaceHolder: "WxH"}
 	custom.ExtendBaseWidget(custom)
-	double := widget.NewCheck(lang.L("2× pixels (sharp on high-resolution screens)"), nil)
-	transparent := widget.NewCheck(lang.L("Transparent background (PNG)"), nil)
+	double := widget.NewCheck(T("ui.2_pixels_sharp_on_high_resolution"), nil)
+	transparent := widget.NewCheck(T("ui.transparent_background_png"), nil)
 	format := widget.NewRadioGroup([]string{"PNG", "SVG"}, nil)
 	format.Horizontal = true
 	format.SetSelected("PNG")
 	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Size"), preset),
-		widget.NewFormItem(lang.L("Custom size"), custom),
+		widget.NewFormItem(T("ui.size"), preset),
+		widget.NewFormItem(T("ui.custom_size"), custom),
 		widget.NewFormItem("", double),
 		widget.NewFormItem("", transparent),
-		widget.NewFormItem(lang.L("Format"), format),
+		widget.NewFormItem(T("ui.format"), format),
 	}
-	dialog.ShowForm(lang.L("Export chart"), lang.L("Choose file…"), lang.L("Cancel"), items, func(ok bool) {
+	dialog.ShowForm(T("ui.export_chart_2"), T("ui.choose_file"), T("ui.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -90,7 +89,7 @@ func exportSize(preset int, custom string) (int, int, error) {
 	}
 	w, h, err := chartspec.ParseSize(custom)
 	if err != nil {
-		return 0, 0, fmt.Errorf(lang.L("%q is not a size: write width x height in pixels, e.g. 1600x900 (100 to 8000)"), custom)
+		return 0, 0, fmt.Errorf(T("ui.q_is_not_a_size_write"), custom)
 	}
 	return w, h, nil
 }
@@ -109,7 +108,7 @@ func (u *ui) saveFile(name string, write func(path string) error) {
 	nameEntry.ExtendBaseWidget(nameEntry)
 	folder := widget.NewLabel(dir)
 	folder.Truncation = fyne.TextTruncateEllipsis
-	browse := &widget.Button{Text: lang.L("Change…"), OnTapped: func() {
+	browse := &widget.Button{Text: T("ui.change"), OnTapped: func() {
 		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {
 				dir = l.Path()
@@ -123,10 +122,10 @@ func (u *ui) saveFile(name string, write func(path string) error) {
 		fd.Show()
 	}}
 	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("File name"), nameEntry),
-		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, browse, folder)),
+		widget.NewFormItem(T("ui.file_name"), nameEntry),
+		widget.NewFormItem(T("ui.folder"), container.NewBorder(nil, nil, nil, browse, folder)),
 	}
-	form := dialog.NewForm(lang.L("Export"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
+	form := dialog.NewForm(T("ui.export"), T("ui.save"), T("ui.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -143,12 +142,12 @@ func (u *ui) saveFile(name string, write func(path string) error) {
 // confirmAndWrite refuses the imported file and asks before overwriting.
 func (u *ui) confirmAndWrite(path string, write func(string) error) {
 	if importer.CheckExportTarget(path, u.state.ImportedFiles()...) != nil {
-		dialog.ShowError(fmt.Errorf(lang.L("%s is the file you imported: exporting onto it would overwrite your original; choose another name"), filepath.Base(path)), u.win)
+		dialog.ShowError(fmt.Errorf(T("ui.s_is_the_file_you_imported"), filepath.Base(path)), u.win)
 		return
 	}
 	u.app.Preferences().SetString(prefLastFolder, filepath.Dir(path))
 	if _, err := os.Stat(path); err == nil {
-		dialog.ShowConfirm(lang.L("Overwrite?"), fmt.Sprintf(lang.L("%s already exists. Replace it?"), filepath.Base(path)), func(yes bool) {
+		dialog.ShowConfirm(T("ui.overwrite"), fmt.Sprintf(T("ui.s_already_exists_replace_it"), filepath.Base(path)), func(yes bool) {
 			if yes {
 				u.writeInBackground(path, write)
 			}
@@ -163,10 +162,10 @@ func (u *ui) writeInBackground(path string, write func(string) error) {
 		err := write(path)
 		fyne.Do(func() {
 			if err != nil {
-				dialog.ShowError(fmt.Errorf(lang.L("Could not export %s: %v"), filepath.Base(path), err), u.win)
+				dialog.ShowError(fmt.Errorf(T("ui.could_not_export_s_v"), filepath.Base(path), err), u.win)
 				return
 			}
-			dialog.ShowInformation(lang.L("Exported"), fmt.Sprintf(lang.L("Saved %s."), path), u.win)
+			dialog.ShowInformation(T("ui.exported"), fmt.Sprintf(T("ui.saved_s"), path), u.win)
 		})
 	}()
 }

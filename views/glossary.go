@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"autocities/importer"
@@ -26,7 +25,7 @@ type glossary struct {
 
 func newGlossaryTab(s *State) *glossary {
 	g := &glossary{state: s}
-	g.search = &widget.Entry{PlaceHolder: lang.L("Search terms, Chinese names, aliases…"), OnChanged: func(string) { g.filter() }}
+	g.search = &widget.Entry{PlaceHolder: T("ui.search_terms_chinese_names_aliases"), OnChanged: func(string) { g.filter() }}
 	g.search.ExtendBaseWidget(g.search)
 	g.detail = widget.NewRichTextFromMarkdown("")
 	g.detail.Wrapping = fyne.TextWrapWord
@@ -45,7 +44,7 @@ func newGlossaryTab(s *State) *glossary {
 	right := container.NewBorder(nil, container.NewHScroll(g.related), nil, nil, container.NewVScroll(g.detail))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.32
-	g.tab = container.NewTabItem(lang.L("Glossary"), split)
+	g.tab = container.NewTabItem(T("ui.glossary"), split)
 	return g
 }
 
@@ -90,19 +89,19 @@ func (g *glossary) show(t importer.Term) {
 	d := g.state.Data()
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", termLabel(t))
-	fmt.Fprintf(&b, "**%s:** %s", lang.L("Kind"), lang.L(t.Kind))
+	fmt.Fprintf(&b, "**%s:** %s", T("ui.kind"), typeLabel(t.Kind))
 	if len(t.Aliases) > 0 {
-		fmt.Fprintf(&b, " · **%s:** %s", lang.L("Also"), strings.Join(t.Aliases, ", "))
+		fmt.Fprintf(&b, " · **%s:** %s", T("ui.also"), strings.Join(t.Aliases, ", "))
 	}
 	if senses := g.senses(t.Term); senses > 1 {
-		fmt.Fprintf(&b, "\n\n*%s*", fmt.Sprintf(lang.L("One of %d senses of \"%s\"."), senses, t.Term))
+		fmt.Fprintf(&b, "\n\n*%s*", fmt.Sprintf(T("ui.one_of_d_senses_of_s"), senses, t.Term))
 	}
 	fmt.Fprintf(&b, "\n\n%s\n\n", t.Summary)
 	if src, ok := d.Source(t.SourceID); ok {
-		fmt.Fprintf(&b, "**%s:** [%s](%s)\n\n", lang.L("Source"), src.Title, src.URL)
+		fmt.Fprintf(&b, "**%s:** [%s](%s)\n\n", T("ui.source"), src.Title, src.URL)
 	}
 	if refs := appearances(d, t); len(refs) > 0 {
-		fmt.Fprintf(&b, "**%s:**\n\n", lang.L("Appears in"))
+		fmt.Fprintf(&b, "**%s:**\n\n", T("ui.appears_in"))
 		for _, r := range refs {
 			fmt.Fprintf(&b, "- %s\n", r)
 		}
@@ -110,7 +109,7 @@ func (g *glossary) show(t importer.Term) {
 	g.detail.ParseMarkdown(b.String())
 	g.related.Objects = nil
 	if len(t.Related) > 0 {
-		g.related.Add(widget.NewLabel(lang.L("Related:")))
+		g.related.Add(widget.NewLabel(T("ui.related")))
 	}
 	for _, r := range t.Related {
 		name := r
@@ -149,19 +148,19 @@ func appearances(d *importer.DataSet, t importer.Term) []string {
 	for _, e := range d.Events {
 		for _, n := range names {
 			if len([]rune(n)) > 1 && (strings.Contains(e.Title, n) || strings.Contains(e.Detail, n)) {
-				out = append(out, fmt.Sprintf(lang.L("event %s: %s"), e.Date, e.Title))
+				out = append(out, fmt.Sprintf(T("ui.event_s_s"), e.Date, e.Title))
 				break
 			}
 		}
 	}
 	n := 0
-	for _, o := range d.Observations {
-		if o.City == t.Term {
+	for o := range d.Observations() {
+		if o.Region == t.Term {
 			n++
 		}
 	}
 	if n > 0 {
-		out = append(out, fmt.Sprintf(lang.L("%d figures for %s (Compare, Timeline and Data tabs)"), n, t.Term))
+		out = append(out, fmt.Sprintf(T("ui.d_figures_for_s_compare_timeline"), n, t.Term))
 	}
 	return out
 }

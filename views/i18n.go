@@ -1,8 +1,8 @@
 package views
 
 import (
-	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -13,75 +13,95 @@ import (
 	"autocities/views/chartspec"
 )
 
-// The UI's words go through fyne's lang package: the key is the English
-// text, assets/translations/en.json and zh.json give each language's words.
+// The app's words: one table per language in assets/translations (en.json,
+// zh-Hans.json), keyed by codes ("ui.compare", "metric.production",
+// "why.tier", "cell.not_number"), read once at start into the importer's
+// vocabularies. The UI, the charts (views/chartspec) and the reasons the
+// importer gives (codes with values) all put their words through them, so
+// what the Chinese UI shows is as complete as zh-Hans.json. The language
+// follows the system (Fyne reads it, with the user's saved choice first:
+// views/locale); tests set it with useUILanguage.
 
 func init() {
-	if err := lang.AddTranslationsFS(assets.Translations(), "translations"); err != nil {
-		fyne.LogError("loading translations", err)
+	if err := importer.UseAssets(assets.Files()); err != nil {
+		fyne.LogError("loading the gazetteer and translations", err)
 	}
+	useUILanguage(systemLanguage())
 }
 
-// chinese reports whether the UI speaks Chinese: whether lang picked the
-// Chinese words (the system locale may ask for a language we lack).
-func chinese() bool { return lang.L("Compare") != "Compare" }
-
-// uiLang is the UI's language code for chart text.
-func uiLang() string {
-	if chinese() {
+// systemLanguage is "zh" when the system (or the user's saved choice)
+// asks for Chinese, else "en".
+func systemLanguage() string {
+	if strings.HasPrefix(strings.ToLower(lang.SystemLocale().LanguageString()), "zh") {
 		return "zh"
 	}
 	return "en"
 }
 
-func label(key string) *widget.Label { return widget.NewLabel(lang.L(key)) }
+var uiLanguage atomic.Value // "en" or "zh"
 
-func metricLabel(m string) string { return lang.L(importer.MetricLabel(m)) }
-
-// periodLabel is a period token in the UI's language: "full year",
-// "Jan–Nov" / "全年", "1–11月".
-func periodLabel(p string) string {
-	if !chinese() {
-		return importer.PeriodLabel(p)
-	}
-	switch {
-	case p == "FY":
-		return "全年"
-	case strings.HasPrefix(p, "YTD"):
-		n, _ := strconv.Atoi(p[3:])
-		if n == 1 {
-			return "1月"
-		}
-		return "1–" + strconv.Itoa(n) + "月"
-	case strings.HasPrefix(p, "M"):
-		n, _ := strconv.Atoi(p[1:])
-		return strconv.Itoa(n) + "月"
-	}
-	return p
+// useUILanguage sets the language of the UI, the charts and the importer's
+// messages.
+func useUILanguage(code string) {
+	uiLanguage.Store(code)
+	importer.UseLanguage(code)
 }
 
-// cityLabel is a city's name in the UI's language (重庆 in Chinese).
-func cityLabel(city string) string {
-	if chinese() {
-		if zh := importer.CityChinese(city); zh != "" {
-			return zh
-		}
+// uiLang is the UI's language code: "en" or "zh".
+func uiLang() string {
+	if l, ok := uiLanguage.Load().(string); ok {
+		return l
 	}
-	return city
+	return "en"
 }
 
-func unitLabel(u chartspec.DisplayUnit) string { return lang.L(u.Label) }
+// chinese reports whether the UI speaks Chinese.
+func chinese() bool { return uiLang() == "zh" }
 
-func unitWord(unit string) string { return lang.L(unit) }
+func words() *importer.Vocabulary { return importer.VocabularyFor(uiLang()) }
 
-// tierLabel names a source tier. The keys are "tier: …" because go-i18n
-// reserves plural words such as "other" as keys.
-func tierLabel(tier string) string { return lang.L("tier: " + tier) }
+// T is a code's text in the UI's language, with its values.
+func T(code string, args ...any) string { return words().T(code, args...) }
+
+// say puts an importer message into the UI's language.
+func say(m importer.Msg) string { return words().Say(m) }
+
+func label(code string) *widget.Label { return widget.NewLabel(T(code)) }
+
+func metricLabel(m importer.Metric) string { return words().Metric(m) }
+
+// periodLabel is a period in the UI's language: "full year", "Jan–Nov" /
+// "全年", "1–11月".
+func periodLabel(p importer.Period) string { return words().Period(p) }
+
+// cityLabel is a region's name in the UI's language (重庆 in Chinese).
+func cityLabel(region string) string { return words().Region(region) }
+
+func unitLabel(u chartspec.DisplayUnit) string { return T("unit.d." + u.Key) }
+
+// unitWord names a canonical unit: vehicles, yuan, rank.
+func unitWord(unit string) string {
+	if words().Has("unit." + unit) {
+		return T("unit." + unit)
+	}
+	return unit
+}
+
+// tierLabel names a source tier.
+func tierLabel(tier string) string { return T("tier." + tier) }
+
+// typeLabel names a kind of event or glossary term (policy, company, city…).
+func typeLabel(kind string) string {
+	if words().Has("type." + kind) {
+		return T("type." + kind)
+	}
+	return kind
+}
 
 func qualifierLabel(q, confidence string) string {
-	s := lang.L(strings.ReplaceAll(q, "_", " "))
+	s := T("qualifier." + q)
 	if confidence == importer.Low {
-		s += " · " + lang.L("low confidence")
+		s += " · " + T("ui.low_confidence")
 	}
 	return s
 }

@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -41,7 +40,7 @@ func (u *ui) importURIs(uris []fyne.URI) {
 	var paths []string
 	for _, uri := range uris {
 		if uri.Scheme() != "file" {
-			dialog.ShowError(fmt.Errorf(lang.L("%s is not a local file; save it to your computer first"), uri.Name()), u.win)
+			dialog.ShowError(fmt.Errorf(T("ui.s_is_not_a_local_file"), uri.Name()), u.win)
 			continue
 		}
 		paths = append(paths, uri.Path())
@@ -126,12 +125,12 @@ func (u *ui) finishImport(res importResult, paths []string, mergeNow, cancelled 
 	if len(res.errs) > 0 {
 		dialog.ShowError(errors.New(strings.Join(res.errs, "\n")), u.win)
 	}
-	if len(res.data.Observations)+len(res.data.Events)+len(res.data.Terms)+len(res.data.Targets) == 0 {
+	if res.data.Count()+len(res.data.Events)+len(res.data.Terms)+len(res.data.Targets) == 0 {
 		return
 	}
 	u.state.addImported(res.read...)
 	u.addRecent(res.read...)
-	label := fmt.Sprintf(lang.L("import of %s"), res.rep.File)
+	label := fmt.Sprintf(T("ui.import_of_s"), res.rep.File)
 	merge := func() {
 		d := u.state.Data().Clone()
 		d.Merge(res.data)
@@ -143,13 +142,13 @@ func (u *ui) finishImport(res importResult, paths []string, mergeNow, cancelled 
 		u.state.Change(d, res.rep, label)
 		return
 	}
-	msg := fmt.Sprintf(lang.L("%s\n\nRead %d figures, %d targets, %d events and %d glossary terms.\nMerge them with the current data, or replace the current data?\n(The report is in Data → Import report.)"),
+	msg := fmt.Sprintf(T("ui.s_read_d_figures_d_targets"),
 		res.rep.File, res.rep.Rows, res.rep.Targets, res.rep.Events, res.rep.Terms)
-	dialog.ShowCustomConfirm(lang.L("Import"), lang.L("Merge"), lang.L("Replace"), widget.NewLabel(msg), func(mergeChosen bool) {
+	dialog.ShowCustomConfirm(T("ui.import_2"), T("ui.merge"), T("ui.replace"), widget.NewLabel(msg), func(mergeChosen bool) {
 		if mergeChosen {
 			merge()
 		} else {
-			u.apply(res.data, res.rep, fmt.Sprintf(lang.L("replace by %s"), res.rep.File))
+			u.apply(res.data, res.rep, fmt.Sprintf(T("ui.replace_by_s"), res.rep.File))
 		}
 	}, u.win)
 }
@@ -162,8 +161,8 @@ func (u *ui) apply(d *importer.DataSet, rep *importer.FileReport, label string) 
 
 func (u *ui) askPassword(path string, mergeNow bool) {
 	pw := widget.NewPasswordEntry()
-	dialog.ShowForm(fmt.Sprintf(lang.L("%s is password-protected"), filepath.Base(path)), lang.L("Open"), lang.L("Cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("Password"), pw)}, func(ok bool) {
+	dialog.ShowForm(fmt.Sprintf(T("ui.s_is_password_protected"), filepath.Base(path)), T("ui.open"), T("ui.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(T("ui.password"), pw)}, func(ok bool) {
 			if ok {
 				u.importWith([]string{path}, importer.ImportOptions{Password: pw.Text}, mergeNow)
 			}
@@ -180,7 +179,7 @@ type progress struct {
 
 func newProgress(win fyne.Window, name string, cancel func()) *progress {
 	p := &progress{bar: widget.NewProgressBar()}
-	p.dlg = dialog.NewCustom(fmt.Sprintf(lang.L("Importing %s"), name), lang.L("Cancel"), p.bar, win)
+	p.dlg = dialog.NewCustom(fmt.Sprintf(T("ui.importing_s"), name), T("ui.cancel"), p.bar, win)
 	p.dlg.Resize(fyne.NewSize(420, 150))
 	p.dlg.SetOnClosed(func() {
 		if !p.closed { // Cancel tapped, not hidden by done

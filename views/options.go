@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"autocities/importer"
@@ -21,7 +20,7 @@ func wide(o fyne.CanvasObject, width float32) fyne.CanvasObject {
 // The selects show words in the UI's language; these translate them back to
 // tokens.
 
-func metricLabels(metrics []string) []string {
+func metricLabels(metrics []importer.Metric) []string {
 	var out []string
 	for _, m := range metrics {
 		out = append(out, metricLabel(m))
@@ -31,7 +30,7 @@ func metricLabels(metrics []string) []string {
 
 // metricFromLabel is the metric of metrics whose label is shown; the first
 // when none is.
-func metricFromLabel(metrics []string, label string) string {
+func metricFromLabel(metrics []importer.Metric, label string) importer.Metric {
 	for _, m := range metrics {
 		if metricLabel(m) == label {
 			return m
@@ -40,14 +39,14 @@ func metricFromLabel(metrics []string, label string) string {
 	return metrics[0]
 }
 
-func periodOption(p string) string {
-	if p == "FY" {
-		return lang.L("Full year")
+func periodOption(p importer.Period) string {
+	if p.IsFullYear() {
+		return T("ui.full_year")
 	}
-	return periodLabel(p) + " (" + p + ")"
+	return periodLabel(p) + " (" + p.String() + ")"
 }
 
-func periodOptions(periods []string) []string {
+func periodOptions(periods []importer.Period) []string {
 	var out []string
 	for _, p := range periods {
 		out = append(out, periodOption(p))
@@ -55,14 +54,16 @@ func periodOptions(periods []string) []string {
 	return out
 }
 
-func periodFromOption(o string) string {
+func periodFromOption(o string) importer.Period {
 	if i := strings.LastIndex(o, "("); i >= 0 && strings.HasSuffix(o, ")") {
-		return o[i+1 : len(o)-1]
+		if p, ok := importer.ParsePeriod(o[i+1 : len(o)-1]); ok {
+			return p
+		}
 	}
-	return "FY"
+	return importer.FY
 }
 
-func unitOptions(metric string) []string {
+func unitOptions(metric importer.Metric) []string {
 	var out []string
 	for _, u := range chartspec.UnitsFor(metric) {
 		out = append(out, unitLabel(u))
@@ -70,7 +71,7 @@ func unitOptions(metric string) []string {
 	return out
 }
 
-func unitFromLabel(metric, label string) string {
+func unitFromLabel(metric importer.Metric, label string) string {
 	for _, u := range chartspec.UnitsFor(metric) {
 		if unitLabel(u) == label {
 			return u.Key
@@ -81,7 +82,7 @@ func unitFromLabel(metric, label string) string {
 
 // unitPref is the display unit the user last chose for the metric's kind
 // of unit (vehicles or money).
-func (s *State) unitPref(metric string) string {
+func (s *State) unitPref(metric importer.Metric) string {
 	if a := fyne.CurrentApp(); a != nil {
 		return a.Preferences().String(unitPrefKey(metric))
 	}
@@ -95,13 +96,13 @@ func (s *State) chooseUnit(c *chartspec.Choice, label string) {
 	s.setUnitPref(c.Metric, c.Unit)
 }
 
-func (s *State) setUnitPref(metric, unit string) {
+func (s *State) setUnitPref(metric importer.Metric, unit string) {
 	if a := fyne.CurrentApp(); a != nil && unit != "" {
 		a.Preferences().SetString(unitPrefKey(metric), unit)
 	}
 }
 
-func unitPrefKey(metric string) string {
+func unitPrefKey(metric importer.Metric) string {
 	if importer.MetricUnit(metric) == importer.UnitCNY {
 		return prefUnitMoney
 	}

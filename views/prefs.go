@@ -87,7 +87,7 @@ func (s *State) ChartTheme() charts.Theme {
 }
 
 // Languages the UI offers; "" follows the system.
-var languages = []struct{ code, name string }{{"", "System"}, {"en", "English"}, {"zh", "中文"}}
+var languages = []struct{ code, name string }{{"", "ui.system"}, {"en", "ui.english"}, {"zh", "ui.chinese"}}
 
 func savedLanguage() string { return locale.Saved() }
 

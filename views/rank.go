@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"autocities/importer"
@@ -22,26 +21,26 @@ type rank struct {
 	stated *widget.Label
 }
 
-var rankMetrics = []string{importer.ProductionRank, importer.NEVProductionRank}
+var rankMetrics = []importer.Metric{importer.ProductionRank, importer.NEVProductionRank}
 
 func newRankTab(s *State) *rank {
 	t := &rank{}
 	t.chartTab = newChartTab(s, chartspec.KindRank, t, false)
 	t.stated = widget.NewLabel("")
 	t.stated.Wrapping = fyne.TextWrapWord
-	note := widget.NewLabel(lang.L("Ranks among Chinese cities as stated by sources; ranks among provinces or production bases are listed in the Data tab, not drawn here."))
+	note := widget.NewLabel(T("ui.ranks_among_chinese_cities_as_stated"))
 	note.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(container.NewHBox(label("Metric"), wide(t.metric, 320)), t.citiesRow())
+	top := container.NewVBox(container.NewHBox(label("ui.metric"), wide(t.metric, 320)), t.citiesRow())
 	split := container.NewVSplit(t.chart, container.NewVScroll(container.NewVBox(note, t.stated)))
 	split.Offset = 0.72
-	t.start(lang.L("Rank"), container.NewBorder(top, nil, nil, nil, split))
+	t.start(T("ui.rank"), container.NewBorder(top, nil, nil, nil, split))
 	return t
 }
 
-func (t *rank) metrics() []string { return rankMetrics }
+func (t *rank) metrics() []importer.Metric { return rankMetrics }
 
 func (t *rank) metricChanged() {
-	t.cities.offer(t.state.Data().CitiesWith(t.choice.Metric), t.choice.Cities)
+	t.cities.offer(t.state.Data().RegionsWith(t.choice.Metric), t.choice.Cities)
 }
 
 func (t *rank) choiceChanged() { t.stated.SetText(t.statedText()) }

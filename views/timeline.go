@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"autocities/importer"
@@ -36,7 +35,7 @@ func newTimelineTab(s *State) *timeline {
 	}
 	t.progress = widget.NewLabel("")
 	t.progress.Wrapping = fyne.TextWrapWord
-	t.detail = widget.NewLabel(lang.L("Select an event to see its detail and source."))
+	t.detail = widget.NewLabel(T("ui.select_an_event_to_see_its"))
 	t.detail.Wrapping = fyne.TextWrapWord
 	t.events = widget.NewList(
 		func() int { return len(t.eventRows) },
@@ -52,60 +51,47 @@ func newTimelineTab(s *State) *timeline {
 	t.events.OnSelected = t.onEvent
 
 	top := container.NewVBox(
-		container.NewHBox(label("Metric"), wide(t.metric, 250), label("Unit"), wide(t.unit, 200),
-			label("Events on chart"), wide(t.shown, 260)),
+		container.NewHBox(label("ui.metric"), wide(t.metric, 250), label("ui.unit"), wide(t.unit, 200),
+			label("ui.events_on_chart"), wide(t.shown, 260)),
 		t.citiesRow(),
 	)
 	side := container.NewVSplit(
-		container.NewBorder(widget.NewLabelWithStyle(lang.L("Events"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, t.events),
+		container.NewBorder(widget.NewLabelWithStyle(T("ui.events"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, t.events),
 		container.NewVScroll(t.detail))
 	side.Offset = 0.62
 	left := container.NewBorder(nil, t.progress, nil, nil, t.chart)
 	split := container.NewHSplit(left, side)
 	split.Offset = 0.68
-	t.start(lang.L("Timeline"), container.NewBorder(top, nil, nil, nil, split))
+	t.start(T("ui.timeline"), container.NewBorder(top, nil, nil, nil, split))
 	return t
 }
 
-func (t *timeline) metrics() []string { return importer.Metrics }
+func (t *timeline) metrics() []importer.Metric { return importer.Metrics }
 
 func (t *timeline) metricChanged() {
-	t.cities.offer(t.state.Data().CitiesWith(t.choice.Metric), t.choice.Cities)
+	t.cities.offer(t.state.Data().RegionsWith(t.choice.Metric), t.choice.Cities)
 }
 
 func (t *timeline) choiceChanged() {
 	t.eventRows = chartspec.Events(t.state.Data(), t.choice.Cities)
 	t.events.UnselectAll()
 	t.events.Refresh()
-	t.detail.SetText(lang.L("Select an event to see its detail and source."))
+	t.detail.SetText(T("ui.select_an_event_to_see_its"))
 	t.progress.SetText(t.progressText())
 }
 
 // progressText says how each chosen city stands against its targets.
 func (t *timeline) progressText() string {
 	u := chartspec.Unit(t.choice.Metric, t.choice.Unit)
+	c := t.choice
+	c.Lang = uiLang()
 	var lines []string
 	for _, city := range t.choice.Cities {
 		for _, p := range chartspec.TargetProgress(t.state.Data(), city, t.choice.Metric) {
-			lines = append(lines, cityLabel(city)+" "+progressSentence(p, u))
+			lines = append(lines, cityLabel(city)+" "+c.Sentence(p, u))
 		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-func progressSentence(p chartspec.Progress, u chartspec.DisplayUnit) string {
-	v := func(x float64) string {
-		return chartspec.FormatNumber(x/u.Divisor, u.Decimals) + " " + unitLabel(u)
-	}
-	data := map[string]any{"Year": p.Target.Year, "Value": v(p.Value), "Target": v(p.Target.Value),
-		"Share": fmt.Sprintf("%.0f%%", p.Share), "Projected": v(p.Projected), "Period": periodLabel(p.Period)}
-	switch {
-	case p.Period != "FY":
-		return lang.L("{{.Year}}: {{.Value}} in {{.Period}}, {{.Share}} of the {{.Target}} target. Projection at the same monthly pace: about {{.Projected}} for the full year (not a stated figure).", data)
-	case p.Met():
-		return lang.L("{{.Year}}: {{.Value}} against a target of {{.Target}} ({{.Share}}): target met.", data)
-	}
-	return lang.L("{{.Year}}: {{.Value}} against a target of {{.Target}} ({{.Share}}): target missed.", data)
 }
 
 func (t *timeline) onEvent(id widget.ListItemID) {
@@ -115,11 +101,11 @@ func (t *timeline) onEvent(id widget.ListItemID) {
 	if s, ok := t.state.Data().Source(e.SourceID); ok {
 		src = fmt.Sprintf("%s (%s)\n%s", s.Title, s.Publisher, s.URL)
 	}
-	t.detail.SetText(fmt.Sprintf("%s · %s · %s\n%s\n\n%s\n\n%s: %s", e.Date, cityLabel(e.City), lang.L(e.Kind),
-		e.Title, e.Detail, lang.L("Source"), src))
+	t.detail.SetText(fmt.Sprintf("%s · %s · %s\n%s\n\n%s\n\n%s: %s", e.Date, cityLabel(e.City), typeLabel(e.Kind),
+		e.Title, e.Detail, T("ui.source"), src))
 	t.chart.Update()
 }
 
 func eventChoices() []string {
-	return []string{lang.L("Key events (rankings, companies)"), lang.L("All events"), lang.L("No events")}
+	return []string{T("ui.key_events_rankings_companies"), T("ui.all_events"), T("ui.no_events")}
 }

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,23 +27,12 @@ func newTestState(t *testing.T) *State {
 	return NewState(d, rep)
 }
 
-// useLanguage switches the UI words for one test. Fyne reads the language
-// once from the system; loading a language's words under the fallback
-// locale switches them for the test, and the cleanup puts English back.
+// useLanguage switches the UI's words for one test; the cleanup puts
+// English back.
 func useLanguage(t *testing.T, code string) {
 	t.Helper()
-	load := func(code string) {
-		file := map[string]string{"en": "en", "zh": "zh-Hans"}[code]
-		b, err := assets.Translations().ReadFile("translations/" + file + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := lang.AddTranslationsForLocale(b, lang.SystemLocale()); err != nil {
-			t.Fatal(err)
-		}
-	}
-	load(code)
-	t.Cleanup(func() { load("en") })
+	useUILanguage(code)
+	t.Cleanup(func() { useUILanguage("en") })
 }
 
 // showTab puts a tab's content in a window of the app's default size and
@@ -142,7 +130,7 @@ func TestCompareTab(t *testing.T) {
 	s := newTestState(t)
 	c := newCompareTab(s)
 	showTab(t, c.tab.Content, c.chart)
-	if c.choice.Metric != "production" || c.choice.Period != "FY" || len(c.choice.Years) != 1 {
+	if c.choice.Metric != "production" || c.choice.Period != importer.FY || len(c.choice.Years) != 1 {
 		t.Fatalf("default choice %+v, want production, FY, one year", c.choice)
 	}
 	if len(c.rows) < 3 {
@@ -177,13 +165,13 @@ func TestComparePeriodsNeverMix(t *testing.T) {
 	newTestApp(t)
 	c := newCompareTab(newTestState(t))
 	showTab(t, c.tab.Content, c.chart)
-	c.period.SetSelected(periodOption("YTD11"))
+	c.period.SetSelected(periodOption(importer.YTD(11)))
 	settle(c.chart)
-	if c.choice.Period != "YTD11" {
+	if c.choice.Period != importer.YTD(11) {
 		t.Fatalf("period %q", c.choice.Period)
 	}
 	for _, r := range c.rows {
-		if r.Key.Period != "YTD11" {
+		if r.Key.Period != importer.YTD(11) {
 			t.Errorf("Jan–Nov compare lists %v", r.Key)
 		}
 	}
@@ -220,7 +208,7 @@ func TestCompareConflictDetail(t *testing.T) {
 	settle(c.chart)
 	row := -1
 	for i, r := range c.rows {
-		if r.Key.City == "Chongqing" {
+		if r.Key.Region == "Chongqing" {
 			row = i
 		}
 	}
@@ -243,7 +231,7 @@ func TestCompareComputedYoY(t *testing.T) {
 	c := newCompareTab(newTestState(t))
 	showTab(t, c.tab.Content, c.chart)
 	for _, r := range c.rows {
-		if r.Key.City == "Chongqing" && r.Key.Year == 2025 {
+		if r.Key.Region == "Chongqing" && r.Key.Year == 2025 {
 			if got := c.cell(r, 6); got != "+9.8%" {
 				t.Errorf("computed YoY of Chongqing 2025 = %q, want +9.8%% (2,788,000 / 2,540,000)", got)
 			}
@@ -298,12 +286,9 @@ func TestTimelineProjection(t *testing.T) {
 	newTestApp(t)
 	s := newTestState(t)
 	d := s.Data().Clone()
-	d.Observations = nil
-	for _, o := range s.Data().Observations {
-		if !(o.City == "Chongqing" && o.Year == 2025 && o.Period == "FY") {
-			d.AddObservation(o)
-		}
-	}
+	d.Remove(func(o importer.Observation) bool {
+		return o.Region == "Chongqing" && o.Year == 2025 && o.Period == importer.FY
+	})
 	s.SetData(d, nil)
 	tl := newTimelineTab(s)
 	showTab(t, tl.tab.Content, tl.chart)
@@ -358,8 +343,8 @@ func TestDataTab(t *testing.T) {
 	s := newTestState(t)
 	d := newDataTab(s)
 	showTab(t, d.tab.Content)
-	if len(d.obsRows) != len(s.Data().Observations) {
-		t.Errorf("the table lists %d of %d observations", len(d.obsRows), len(s.Data().Observations))
+	if len(d.obsRows) != s.Data().Count() {
+		t.Errorf("the table lists %d of %d observations", len(d.obsRows), s.Data().Count())
 	}
 	if len(d.conflictRows) == 0 {
 		t.Error("the known conflicts are not listed")
@@ -373,8 +358,8 @@ func TestDataTab(t *testing.T) {
 			t.Errorf("filter kept %v", o.Key())
 		}
 	}
-	for _, o := range s.Data().Observations {
-		if o.City == "Shenzhen" && o.Year == 2022 && !kept[o.Key()] {
+	for o := range s.Data().Observations() {
+		if o.Region == "Shenzhen" && o.Year == 2022 && !kept[o.Key()] {
 			t.Errorf("filter lost %v", o.Key())
 		}
 	}
@@ -419,7 +404,7 @@ func TestChoicesSurviveDataChange(t *testing.T) {
 func TestWindowImportsStartupFiles(t *testing.T) {
 	a := newTestApp(t)
 	s := newTestState(t)
-	before := len(s.Data().Observations)
+	before := s.Data().Count()
 	f := filepath.Join(t.TempDir(), "dropped.csv")
 	if err := os.WriteFile(f, []byte("city,year,period,metric,value,unit\n合肥,2024,FY,production,1910900,vehicles\nWuhu,2024,FY,production,1000,vehicles\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -433,10 +418,10 @@ func TestWindowImportsStartupFiles(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the file given at start-up was not imported")
 	}
-	if got := len(s.Data().Observations); got != before+2 {
+	if got := s.Data().Count(); got != before+2 {
 		t.Errorf("%d observations after the import, want %d", got, before+2)
 	}
-	if st, ok := s.Data().Lookup(importer.Key{City: "Hefei", Year: 2024, Period: "FY", Metric: "production"}); !ok || len(st.Observations) < 2 {
+	if st, ok := s.Data().Lookup(importer.Key{Region: "Hefei", Year: 2024, Period: importer.FY, Metric: "production"}); !ok || len(st.Observations) < 2 {
 		t.Errorf("合肥 was not merged into Hefei: %+v", st)
 	}
 	if b, _ := os.ReadFile(f); !strings.HasPrefix(string(b), "city,year") {

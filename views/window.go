@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -64,29 +63,29 @@ func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 }
 
 func (u *ui) menu() *fyne.MainMenu {
-	u.recentItem = fyne.NewMenuItem(lang.L("Open recent"), nil)
+	u.recentItem = fyne.NewMenuItem(T("ui.open_recent"), nil)
 	u.recentItem.ChildMenu = fyne.NewMenu("", u.recentItems()...)
-	file := fyne.NewMenu(lang.L("File"),
-		&fyne.MenuItem{Label: lang.L("Import…"), Action: u.openImportDialog, Shortcut: ctrl(fyne.KeyO)},
+	file := fyne.NewMenu(T("ui.file"),
+		&fyne.MenuItem{Label: T("ui.import"), Action: u.openImportDialog, Shortcut: ctrl(fyne.KeyO)},
 		u.recentItem,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(lang.L("New workspace"), u.newWorkspace),
-		fyne.NewMenuItem(lang.L("Reset to default data"), u.resetToDefault),
-		fyne.NewMenuItem(lang.L("Save workspace as…"), u.saveWorkspaceAs),
+		fyne.NewMenuItem(T("ui.new_workspace"), u.newWorkspace),
+		fyne.NewMenuItem(T("ui.reset_to_default_data"), u.resetToDefault),
+		fyne.NewMenuItem(T("ui.save_workspace_as"), u.saveWorkspaceAs),
 		fyne.NewMenuItemSeparator(),
-		&fyne.MenuItem{Label: lang.L("Export chart…"), Action: u.exportChart, Shortcut: ctrl(fyne.KeyE)},
-		fyne.NewMenuItem(lang.L("Export workbook…"), u.exportWorkbook),
-		fyne.NewMenuItem(lang.L("Export slides…"), u.exportSlides),
-		fyne.NewMenuItem(lang.L("Export CSV…"), u.exportCSV),
+		&fyne.MenuItem{Label: T("ui.export_chart"), Action: u.exportChart, Shortcut: ctrl(fyne.KeyE)},
+		fyne.NewMenuItem(T("ui.export_workbook"), u.exportWorkbook),
+		fyne.NewMenuItem(T("ui.export_slides"), u.exportSlides),
+		fyne.NewMenuItem(T("ui.export_csv"), u.exportCSV),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(lang.L("Settings…"), u.settings),
+		fyne.NewMenuItem(T("ui.settings"), u.settings),
 	)
-	u.undoItem = &fyne.MenuItem{Label: lang.L("Undo"), Action: u.undo, Shortcut: ctrl(fyne.KeyZ), Disabled: true}
-	u.redoItem = &fyne.MenuItem{Label: lang.L("Redo"), Action: u.redoChange, Shortcut: ctrlShift(fyne.KeyZ), Disabled: true}
-	edit := fyne.NewMenu(lang.L("Edit"), u.undoItem, u.redoItem)
-	help := fyne.NewMenu(lang.L("Help"),
-		fyne.NewMenuItem(lang.L("About"), u.about),
-		fyne.NewMenuItem(lang.L("Data sources"), func() { u.tabs.Select(u.data.tab); u.data.inner.SelectIndex(1) }),
+	u.undoItem = &fyne.MenuItem{Label: T("ui.undo"), Action: u.undo, Shortcut: ctrl(fyne.KeyZ), Disabled: true}
+	u.redoItem = &fyne.MenuItem{Label: T("ui.redo"), Action: u.redoChange, Shortcut: ctrlShift(fyne.KeyZ), Disabled: true}
+	edit := fyne.NewMenu(T("ui.edit"), u.undoItem, u.redoItem)
+	help := fyne.NewMenu(T("ui.help"),
+		fyne.NewMenuItem(T("ui.about"), u.about),
+		fyne.NewMenuItem(T("ui.data_sources"), func() { u.tabs.Select(u.data.tab); u.data.inner.SelectIndex(1) }),
 	)
 	return fyne.NewMainMenu(file, edit, help)
 }
@@ -107,13 +106,13 @@ func (u *ui) redoChange() { u.state.Redo() }
 func (u *ui) updateUndoItems() {
 	set := func(item *fyne.MenuItem, word, label string) {
 		item.Disabled = label == ""
-		item.Label = lang.L(word)
+		item.Label = T(word)
 		if label != "" {
 			item.Label += " " + label
 		}
 	}
-	set(u.undoItem, "Undo", u.state.UndoLabel())
-	set(u.redoItem, "Redo", u.state.RedoLabel())
+	set(u.undoItem, "ui.undo", u.state.UndoLabel())
+	set(u.redoItem, "ui.redo", u.state.RedoLabel())
 	u.mainMenu.Refresh()
 }
 
@@ -126,22 +125,22 @@ func (u *ui) shortcuts() {
 
 func (u *ui) about() {
 	d := u.state.Data()
-	msg := fmt.Sprintf(lang.L("Auto Cities %s\n\nChina's car industry, city by city.\n\nDefault data: the report 'Competing for the \"Number One City for Automobiles\"' (asiacity.news, January 2026) and further sourced articles.\nNow loaded: %d figures from %d sources, %d events, %d glossary terms.\nEvery figure carries its source: see Data → Sources."),
-		Version, len(d.Observations), len(d.Sources), len(d.Events), len(d.Terms))
-	dialog.ShowInformation(lang.L("About Auto Cities"), msg, u.win)
+	msg := fmt.Sprintf(T("ui.auto_cities_s_chinas_car_industry"),
+		Version, d.Count(), len(d.Sources), len(d.Events), len(d.Terms))
+	dialog.ShowInformation(T("ui.about_auto_cities"), msg, u.win)
 }
 
 // settings edits the theme (applied at once) and the language (applied by
 // restarting the app, since Fyne reads the language once at start).
 func (u *ui) settings() {
 	prefs := u.app.Preferences()
-	themes := []string{lang.L("System"), lang.L("Light"), lang.L("Dark")}
+	themes := []string{T("ui.system"), T("ui.light"), T("ui.dark")}
 	themeKeys := []string{"system", "light", "dark"}
 	themeSel := widget.NewSelect(themes, nil)
 	themeSel.SetSelectedIndex(max(0, indexOf(themeKeys, prefs.String(prefTheme))))
 	var langNames []string
 	for _, l := range languages {
-		langNames = append(langNames, lang.L(l.name))
+		langNames = append(langNames, T(l.name))
 	}
 	langSel := widget.NewSelect(langNames, nil)
 	current := savedLanguage()
@@ -151,10 +150,10 @@ func (u *ui) settings() {
 		}
 	}
 	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Theme"), themeSel),
-		widget.NewFormItem(lang.L("Language"), langSel),
+		widget.NewFormItem(T("ui.theme"), themeSel),
+		widget.NewFormItem(T("ui.language"), langSel),
 	}
-	dialog.ShowForm(lang.L("Settings"), lang.L("Apply"), lang.L("Cancel"), items, func(ok bool) {
+	dialog.ShowForm(T("ui.settings_2"), T("ui.apply"), T("ui.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -163,7 +162,7 @@ func (u *ui) settings() {
 		applyTheme(u.app, key)
 		u.state.SetData(u.state.Data(), u.state.Report()) // redraw the charts in the new theme
 		if code := languages[max(0, langSel.SelectedIndex())].code; code != current {
-			dialog.ShowConfirm(lang.L("Language"), lang.L("Auto Cities restarts to change its language. Restart now?"), func(yes bool) {
+			dialog.ShowConfirm(T("ui.language"), T("ui.auto_cities_restarts_to_change_its"), func(yes bool) {
 				if yes {
 					if err := setLanguage(code); err != nil {
 						dialog.ShowError(err, u.win)

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 
 	"autocities/importer"
 )
@@ -84,9 +83,9 @@ func (w *workspace) load() (*importer.DataSet, *importer.FileReport, error) {
 	}
 	aside := fmt.Sprintf("%s-damaged-%s.xlsx", strings.TrimSuffix(w.path, ".xlsx"), time.Now().Format("20060102-150405"))
 	if mvErr := os.Rename(w.path, aside); mvErr != nil {
-		return nil, nil, fmt.Errorf(lang.L("your saved workspace could not be read (%v) nor moved aside (%v); Auto Cities opened the default data"), err, mvErr)
+		return nil, nil, fmt.Errorf(T("ui.your_saved_workspace_could_not_be"), err, mvErr)
 	}
-	return nil, nil, fmt.Errorf(lang.L("your saved workspace could not be read (%v); Auto Cities opened the default data and kept the damaged file as %s"), err, aside)
+	return nil, nil, fmt.Errorf(T("ui.your_saved_workspace_could_not_be_2"), err, aside)
 }
 
 // loadHistory reads the undo and redo steps saved with the workspace; their

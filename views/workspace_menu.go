@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 
 	"autocities/importer"
 )
@@ -34,16 +33,16 @@ func (u *ui) restore() error {
 
 // newWorkspace starts from nothing, after a confirm; undoable.
 func (u *ui) newWorkspace() {
-	dialog.ShowConfirm(lang.L("New workspace"), lang.L("Start an empty workspace? The current data can be brought back with Undo."), func(ok bool) {
+	dialog.ShowConfirm(T("ui.new_workspace"), T("ui.start_an_empty_workspace_the_current"), func(ok bool) {
 		if ok {
-			u.state.Change(&importer.DataSet{}, nil, lang.L("new workspace"))
+			u.state.Change(&importer.DataSet{}, nil, T("ui.new_workspace_2"))
 		}
 	}, u.win)
 }
 
 // resetToDefault goes back to the built-in data, after a confirm; undoable.
 func (u *ui) resetToDefault() {
-	dialog.ShowConfirm(lang.L("Reset to default data"), lang.L("Replace the current data by the built-in data? Imports and corrections can be brought back with Undo."), func(ok bool) {
+	dialog.ShowConfirm(T("ui.reset_to_default_data"), T("ui.replace_the_current_data_by_the"), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -52,7 +51,7 @@ func (u *ui) resetToDefault() {
 			dialog.ShowError(err, u.win)
 			return
 		}
-		u.state.Change(d, rep, lang.L("reset to default data"))
+		u.state.Change(d, rep, T("ui.reset_to_default_data_2"))
 	}, u.win)
 }
 
@@ -93,16 +92,16 @@ func (u *ui) recentItems() []*fyne.MenuItem {
 		item := fyne.NewMenuItem(filepath.Base(path)+"  —  "+filepath.Dir(path), func() { u.importPaths([]string{path}, false) })
 		if _, err := os.Stat(path); err != nil {
 			item.Disabled = true
-			reason := lang.L("cannot be opened")
+			reason := T("ui.cannot_be_opened")
 			if errors.Is(err, os.ErrNotExist) {
-				reason = lang.L("missing: moved or deleted")
+				reason = T("ui.missing_moved_or_deleted")
 			}
 			item.Label = fmt.Sprintf("%s  —  %s", filepath.Base(path), reason)
 		}
 		items = append(items, item)
 	}
 	if len(items) == 0 {
-		items = append(items, &fyne.MenuItem{Label: lang.L("No recent files"), Disabled: true})
+		items = append(items, &fyne.MenuItem{Label: T("ui.no_recent_files"), Disabled: true})
 	}
 	return items
 }

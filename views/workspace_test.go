@@ -70,7 +70,7 @@ func TestCorrectionInDataTab(t *testing.T) {
 	test.Type(d.filter, "chongqing 2024 full vehicle production")
 	row := -1
 	for i, o := range d.obsRows {
-		if o.Metric == importer.Production && o.Period == "FY" && o.SourceID == "report" {
+		if o.Metric == importer.Production && o.Period == importer.FY && o.SourceID == "report" {
 			row = i
 		}
 	}
@@ -79,7 +79,7 @@ func TestCorrectionInDataTab(t *testing.T) {
 	}
 	orig := d.obsRows[row]
 	next := s.Data().Correct(orig, 2550000, importer.Approx, "my own check")
-	s.Change(next, s.Report(), "edit of "+importer.EditLabel(orig))
+	s.Change(next, s.Report(), "edit of "+editLabel(orig))
 	st, _ := s.Data().Lookup(orig.Key())
 	if p := st.Preferred(); p.Value != 2550000 || *p.EditedFrom != 2540000 {
 		t.Fatalf("after the correction: %+v", p)
@@ -113,22 +113,22 @@ func TestWorkspaceSurvivesRestart(t *testing.T) {
 	d := s.Data().Clone()
 	d.Merge(extra)
 	s.Change(d, nil, "import of extra.csv")
-	st, _ := s.Data().Lookup(importer.Key{City: "Chongqing", Year: 2024, Period: "FY", Metric: importer.Production})
+	st, _ := s.Data().Lookup(importer.Key{Region: "Chongqing", Year: 2024, Period: importer.FY, Metric: importer.Production})
 	s.Change(s.Data().Correct(st.Preferred(), 2550000, importer.Exact, ""), nil, "edit")
 	w.Close()
-	want := len(s.Data().Observations)
+	want := s.Data().Count()
 
 	test.NewTempApp(t) // same storage folder: TMPDIR is still this test's
 	s2 := newTestState(t)
 	w2 := NewWindow(fyne.CurrentApp(), s2, nil)
 	defer w2.Close()
-	if got := len(s2.Data().Observations); got != want {
+	if got := s2.Data().Count(); got != want {
 		t.Fatalf("after the restart %d observations, want %d", got, want)
 	}
-	if _, ok := s2.Data().Lookup(importer.Key{City: "Wuhu", Year: 2024, Period: "FY", Metric: importer.Production}); !ok {
+	if _, ok := s2.Data().Lookup(importer.Key{Region: "Wuhu", Year: 2024, Period: importer.FY, Metric: importer.Production}); !ok {
 		t.Error("the import is gone after the restart")
 	}
-	st, _ = s2.Data().Lookup(importer.Key{City: "Chongqing", Year: 2024, Period: "FY", Metric: importer.Production})
+	st, _ = s2.Data().Lookup(importer.Key{Region: "Chongqing", Year: 2024, Period: importer.FY, Metric: importer.Production})
 	if p := st.Preferred(); p.Value != 2550000 || p.EditedFrom == nil || *p.EditedFrom != 2540000 {
 		t.Errorf("the correction after the restart: %+v", p)
 	}
@@ -139,14 +139,14 @@ func TestWorkspaceSurvivesRestart(t *testing.T) {
 	if !s2.Undo() {
 		t.Fatal("undo after the restart failed")
 	}
-	st, _ = s2.Data().Lookup(importer.Key{City: "Chongqing", Year: 2024, Period: "FY", Metric: importer.Production})
+	st, _ = s2.Data().Lookup(importer.Key{Region: "Chongqing", Year: 2024, Period: importer.FY, Metric: importer.Production})
 	if p := st.Preferred(); p.Value != 2540000 {
 		t.Errorf("undo after the restart left %v, want the stated 2,540,000", p.Value)
 	}
 	if !s2.Undo() || s2.UndoLabel() != "" {
 		t.Error("the import could not be undone after the restart")
 	}
-	if _, ok := s2.Data().Lookup(importer.Key{City: "Wuhu", Year: 2024, Period: "FY", Metric: importer.Production}); ok {
+	if _, ok := s2.Data().Lookup(importer.Key{Region: "Wuhu", Year: 2024, Period: importer.FY, Metric: importer.Production}); ok {
 		t.Error("undoing the import left its rows")
 	}
 }
@@ -178,7 +178,7 @@ func TestWorkspaceSaveCutShort(t *testing.T) {
 		t.Fatal("a save cut short changed the workspace file")
 	}
 	got, _, err := ws.load()
-	if err != nil || len(got.Observations) != len(d.Observations) {
+	if err != nil || got.Count() != d.Count() {
 		t.Errorf("the previous workspace does not load whole: %v", err)
 	}
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(ws.path), "*.tmp*")); len(left) > 0 {
@@ -193,10 +193,10 @@ func TestDamagedWorkspaceIsKeptAside(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newTestState(t)
-	want := len(s.Data().Observations)
+	want := s.Data().Count()
 	w := NewWindow(a, s, nil)
 	defer w.Close()
-	if got := len(s.Data().Observations); got != want {
+	if got := s.Data().Count(); got != want {
 		t.Errorf("with a damaged workspace the app has %d observations, want the default %d", got, want)
 	}
 	kept, _ := filepath.Glob(filepath.Join(filepath.Dir(ws.path), "workspace-damaged-*.xlsx"))

@@ -5,10 +5,8 @@ package chartspec
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,9 +19,9 @@ import (
 // chart command.
 type Choice struct {
 	Kind   string
-	Metric string
-	Years  []int  // compare: one year, or several for grouped bars
-	Period string // FY, YTDnn, Mnn
+	Metric importer.Metric
+	Years  []int // compare: one year, or several for grouped bars
+	Period importer.Period
 	Cities []string
 	Unit   string // a DisplayUnit key; "" for the metric's default
 	Sort   string // compare: "value" (default, largest first) or "name"
@@ -70,7 +68,7 @@ var DisplayUnits = []DisplayUnit{
 }
 
 // UnitsFor lists the display units that fit a metric.
-func UnitsFor(metric string) []DisplayUnit {
+func UnitsFor(metric importer.Metric) []DisplayUnit {
 	switch importer.MetricUnit(metric) {
 	case importer.UnitRank:
 		return DisplayUnits[6:]
@@ -82,7 +80,7 @@ func UnitsFor(metric string) []DisplayUnit {
 
 // Unit resolves a unit key for a metric; an empty or unfitting key gives the
 // metric's default (million vehicles, billion yuan).
-func Unit(metric, key string) DisplayUnit {
+func Unit(metric importer.Metric, key string) DisplayUnit {
 	units := UnitsFor(metric)
 	for _, u := range units {
 		if u.Key == key {
@@ -97,40 +95,36 @@ func Unit(metric, key string) DisplayUnit {
 
 // sourceLine names the sources of the values drawn, shortened when many.
 func (c Choice) sourceLine(d *importer.DataSet, ids []string) string {
-	var names []string
+	var names []any
 	for _, id := range ids {
 		name := id
 		if s, ok := d.Source(id); ok {
 			name = cmp.Or(s.Publisher, s.Title, id)
 		}
-		if name != "" && !slices.Contains(names, name) {
+		if name != "" && !slices.Contains(names, any(name)) {
 			names = append(names, name)
 		}
 	}
 	switch {
 	case len(names) == 0:
-		return c.tr("Source: none stated")
+		return c.tr("chart.source.none")
 	case len(names) > 4:
-		return fmt.Sprintf(c.tr("Sources: %s and %d more"), strings.Join(names[:3], c.tr("; ")), len(names)-3)
+		return c.tr("chart.sources.more", importer.M("list", names[:3]...), len(names)-3)
 	case len(names) > 1:
-		return c.tr("Sources: ") + strings.Join(names, c.tr("; "))
+		return c.tr("chart.sources", importer.M("list", names...))
 	}
-	return c.tr("Source: ") + names[0]
+	return c.tr("chart.source", names[0])
 }
 
 func (c Choice) yearsLabel(years []int) string {
 	var parts []string
 	for _, y := range years {
-		s := strconv.Itoa(y)
-		if c.Lang == "zh" {
-			s += "年"
-		}
-		parts = append(parts, s)
+		parts = append(parts, c.tr("chart.year", y))
 	}
 	if len(parts) == 2 {
-		return parts[0] + c.tr(" vs ") + parts[1]
+		return c.tr("chart.vs", parts[0], parts[1])
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, c.tr("and.sep"))
 }
 
 // mark is the label prefix that keeps a weak figure from looking as solid
@@ -149,29 +143,24 @@ func mark(o importer.Observation) string {
 
 // withMarkKey adds to the source line what the marks mean, when any is used.
 func (c Choice) withMarkKey(footer string, marks map[string]bool) string {
-	var keys []string
+	var keys []any
 	if marks["~"] {
-		keys = append(keys, c.tr("~ approximate or from a weaker source"))
+		keys = append(keys, importer.M("chart.key.approx"))
 	}
 	if marks[">"] {
-		keys = append(keys, c.tr("> more than"))
+		keys = append(keys, importer.M("chart.key.more_than"))
 	}
 	if len(keys) == 0 {
 		return footer
 	}
-	return footer + " · " + strings.Join(keys, c.tr("; "))
+	return c.tr("chart.footer_key", footer, importer.M("list", keys...))
 }
 
-func (c Choice) periodPhrase(period string) string {
-	if period == "FY" {
-		return c.tr("full year")
-	}
-	return c.period(period)
-}
+func (c Choice) periodPhrase(period importer.Period) string { return c.period(period) }
 
-func (c Choice) axisTitle(metric string, u DisplayUnit) string {
+func (c Choice) axisTitle(metric importer.Metric, u DisplayUnit) string {
 	if importer.IsRank(metric) {
-		return c.tr("Rank among Chinese cities (1 = top)")
+		return c.tr("chart.rank_axis")
 	}
 	return upperFirst(c.unit(u)) // the title and subtitle already name the metric
 }
@@ -193,10 +182,7 @@ func (c Choice) cityList(cities []string) string {
 	for _, city := range cities {
 		out = append(out, c.city(city))
 	}
-	if c.Lang == "zh" {
-		return strings.Join(out, "、")
-	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, c.tr("and.sep"))
 }
 
 // lineSet is what the timeline and rank charts draw: a series per city and
@@ -241,7 +227,7 @@ func (c Choice) span(ls lineSet) string {
 	if ls.lo > ls.hi {
 		return ""
 	}
-	return fmt.Sprintf(c.tr(", %d–%d"), ls.lo, ls.hi)
+	return c.tr("chart.span", ls.lo, ls.hi)
 }
 
 // FormatNumber writes a number with thousands separators, rounded half

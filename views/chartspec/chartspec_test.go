@@ -41,14 +41,14 @@ func TestCompareDefaults(t *testing.T) {
 
 func TestCompareUnitsAndPeriods(t *testing.T) {
 	d := defaultData(t)
-	spec := Compare(d, Choice{Metric: importer.Production, Years: []int{2025}, Period: "YTD11", Unit: "10k", Cities: []string{"Chongqing"}})
+	spec := Compare(d, Choice{Metric: importer.Production, Years: []int{2025}, Period: importer.YTD(11), Unit: "10k", Cities: []string{"Chongqing"}})
 	if len(spec.Bars) != 1 || spec.Bars[0].Values[0] != 249.81 {
 		t.Fatalf("Chongqing Jan–Nov 2025 in 万辆: %+v, want 249.81", spec.Bars)
 	}
 	if !strings.Contains(spec.Subtitle, "Jan–Nov") || spec.Decimals != 1 {
 		t.Errorf("subtitle %q decimals %d", spec.Subtitle, spec.Decimals)
 	}
-	money := Compare(d, Choice{Metric: importer.ExportValue, Years: []int{2025}, Period: "YTD11"})
+	money := Compare(d, Choice{Metric: importer.ExportValue, Years: []int{2025}, Period: importer.YTD(11)})
 	if money.Bars[0].Values[0] != 45.98 || money.ValueAxis != "Billion yuan" {
 		t.Errorf("export value %v in %q, want 45.98 billion yuan", money.Bars[0].Values, money.ValueAxis)
 	}
@@ -56,7 +56,7 @@ func TestCompareUnitsAndPeriods(t *testing.T) {
 
 func TestCompareGroupedYears(t *testing.T) {
 	d := defaultData(t)
-	spec := Compare(d, Choice{Metric: importer.Production, Years: []int{2023, 2024}, Period: "FY"})
+	spec := Compare(d, Choice{Metric: importer.Production, Years: []int{2023, 2024}, Period: importer.FY})
 	if len(spec.Groups) != 2 {
 		t.Fatalf("groups %v", spec.Groups)
 	}
@@ -90,12 +90,9 @@ func TestTimelinePartialYearAndTarget(t *testing.T) {
 	}
 	// With only Jan–Nov 2025 loaded, 2025 is a hollow "Jan–Nov" point.
 	partial := d.Clone()
-	partial.Observations = nil
-	for _, o := range d.Observations {
-		if !(o.City == "Chongqing" && o.Year == 2025 && o.Period == "FY") {
-			partial.AddObservation(o)
-		}
-	}
+	partial.Remove(func(o importer.Observation) bool {
+		return o.Region == "Chongqing" && o.Year == 2025 && o.Period == importer.FY
+	})
 	spec = Timeline(partial, Choice{Metric: importer.Production, Cities: []string{"Chongqing"}, Event: -1})
 	last := spec.Series[0].Points[len(spec.Series[0].Points)-1]
 	if last.Year != 2025 || !last.Partial || last.Label != "Jan–Nov" || last.Value != 2.4981 {
@@ -189,20 +186,17 @@ func TestUnitFallsBackToMetricDefault(t *testing.T) {
 func TestTargetProgress(t *testing.T) {
 	d := defaultData(t)
 	got := TargetProgress(d, "Chongqing", importer.Production)
-	if len(got) != 1 || !got[0].Met() || got[0].Period != "FY" || math.Round(got[0].Share) != 107 {
+	if len(got) != 1 || !got[0].Met() || got[0].Period != importer.FY || math.Round(got[0].Share) != 107 {
 		t.Fatalf("2025 with the full year loaded: %+v, want met at 107%%", got)
 	}
 	// Only Jan–Nov loaded: 2.4981 of 2.6 million = 96% by November, and a
 	// projection at the same pace, labelled as such.
 	partial := d.Clone()
-	partial.Observations = nil
-	for _, o := range d.Observations {
-		if !(o.City == "Chongqing" && o.Year == 2025 && o.Period == "FY") {
-			partial.AddObservation(o)
-		}
-	}
+	partial.Remove(func(o importer.Observation) bool {
+		return o.Region == "Chongqing" && o.Year == 2025 && o.Period == importer.FY
+	})
 	got = TargetProgress(partial, "Chongqing", importer.Production)
-	if len(got) != 1 || got[0].Period != "YTD11" || math.Round(got[0].Share) != 96 || got[0].Met() {
+	if len(got) != 1 || got[0].Period != importer.YTD(11) || math.Round(got[0].Share) != 96 || got[0].Met() {
 		t.Fatalf("Jan–Nov only: %+v, want 96%% by November", got)
 	}
 	if p := got[0].Projected; math.Abs(p-2498100*12/11.0) > 1 {
@@ -212,7 +206,7 @@ func TestTargetProgress(t *testing.T) {
 
 func TestChineseChartText(t *testing.T) {
 	d := defaultData(t)
-	spec := Compare(d, Choice{Metric: importer.Production, Years: []int{2025}, Period: "YTD11", Unit: "10k", Lang: "zh"})
+	spec := Compare(d, Choice{Metric: importer.Production, Years: []int{2025}, Period: importer.YTD(11), Unit: "10k", Lang: "zh"})
 	if spec.Title != "汽车产量（按城市），2025年1–11月" || !strings.Contains(spec.Subtitle, "1–11月") || spec.ValueAxis != "万辆" {
 		t.Errorf("Chinese compare text: %q / %q / %q", spec.Title, spec.Subtitle, spec.ValueAxis)
 	}

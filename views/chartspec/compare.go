@@ -2,7 +2,6 @@ package chartspec
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -31,10 +30,9 @@ func Compare(d *importer.DataSet, c Choice) charts.Compare {
 			years = []int{y}
 		}
 	}
-	period := cmp.Or(c.Period, "FY")
+	period := c.Period
 	spec := charts.Compare{Text: charts.Text{
-		Subtitle: fmt.Sprintf(c.tr("%s · %s %s · %s"), c.metric(c.Metric), c.yearsLabel(years),
-			c.periodPhrase(period), c.unit(u)),
+		Subtitle:  c.tr("chart.compare.subtitle", c.metric(c.Metric), c.yearsLabel(years), c.periodPhrase(period), c.unit(u)),
 		ValueAxis: c.axisTitle(c.Metric, u),
 		Decimals:  u.Decimals,
 	}}
@@ -46,7 +44,7 @@ func Compare(d *importer.DataSet, c Choice) charts.Compare {
 	marks := map[string]bool{}
 	for i, y := range years {
 		for _, s := range d.Compare(c.Metric, y, period) {
-			city := s.Key.City
+			city := s.Key.Region
 			if len(c.Cities) > 0 && !slices.Contains(c.Cities, city) {
 				continue
 			}
@@ -74,19 +72,19 @@ func Compare(d *importer.DataSet, c Choice) charts.Compare {
 // compareTitle: "Vehicle production by city, 2025"; a partial year says
 // so ("…, Jan–Nov 2025"); a single city is named ("Chongqing: vehicle
 // export value, Jan–Nov 2025").
-func (c Choice) compareTitle(bars []charts.CompareBar, years []int, period string) string {
+func (c Choice) compareTitle(bars []charts.CompareBar, years []int, period importer.Period) string {
 	when := c.yearsLabel(years)
-	if period != "FY" {
-		when = fmt.Sprintf(c.tr("%s %s"), c.period(period), when)
+	if !period.IsFullYear() {
+		when = c.tr("chart.when_period", c.period(period), when)
 	}
 	if len(bars) == 1 {
 		metric := c.metric(c.Metric)
 		if c.Lang != "zh" {
 			metric = lowerFirst(metric)
 		}
-		return fmt.Sprintf(c.tr("%s: %s, %s"), bars[0].City, metric, when)
+		return c.tr("chart.compare.title_one", bars[0].City, metric, when)
 	}
-	return fmt.Sprintf(c.tr("%s by city, %s"), c.metric(c.Metric), when)
+	return c.tr("chart.compare.title", c.metric(c.Metric), when)
 }
 
 func nanSlice(n int) []float64 {

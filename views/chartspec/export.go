@@ -234,7 +234,7 @@ func (e Export) choice(kind string) Choice {
 }
 
 func (e Export) deck() (charts.Deck, error) {
-	deck := charts.Deck{Title: cmp.Or(e.Title, "Auto Cities"), Subtitle: e.tr("China's car industry, city by city"), Options: e.Options}
+	deck := charts.Deck{Title: cmp.Or(e.Title, "Auto Cities"), Subtitle: e.choice("").tr("deck.subtitle"), Options: e.Options}
 	kinds := e.Slides
 	if len(kinds) == 0 {
 		kinds = KindNames()
@@ -267,5 +267,3 @@ func (e Export) workbook() (importer.WorkbookOptions, error) {
 	}
 	return opts, nil
 }
-
-func (e Export) tr(s string) string { return e.choice("").tr(s) }

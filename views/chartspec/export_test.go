@@ -96,8 +96,8 @@ func TestDefaultDeckAndWorkbook(t *testing.T) {
 		}
 	}
 	back, _, err := importer.ImportFile(context.Background(), filepath.Join(dir, "out.xlsx"), importer.ImportOptions{})
-	if err != nil || len(back.Observations) != len(d.Observations) {
-		t.Fatalf("read back %v observations, %v", len(back.Observations), err)
+	if err != nil || back.Count() != d.Count() {
+		t.Fatalf("read back %v observations, %v", back.Count(), err)
 	}
 	if err := job.Save(filepath.Join(dir, "out.pdf")); !errors.Is(err, ErrExportType) {
 		t.Errorf("a .pdf export: %v", err)

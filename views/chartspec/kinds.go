@@ -63,7 +63,7 @@ func Defaults(d *importer.DataSet, kind string) Choice {
 	if err != nil {
 		k, _ = kindNamed(KindCompare)
 	}
-	return k.Defaults(d, Choice{Kind: k.Name, Metric: importer.Production, Period: "FY", Event: -1})
+	return k.Defaults(d, Choice{Kind: k.Name, Metric: importer.Production, Period: importer.FY, Event: -1})
 }
 
 // Build makes the chart of the choice.

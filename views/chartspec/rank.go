@@ -1,8 +1,6 @@
 package chartspec
 
 import (
-	"fmt"
-
 	"autocities/charts"
 	"autocities/importer"
 )
@@ -30,14 +28,14 @@ func Rank(d *importer.DataSet, c Choice) charts.Rank {
 	if c.Lang != "zh" {
 		label = lowerFirst(label)
 	}
-	sub := c.tr("Rank among Chinese cities, as stated by sources · 1 = top")
+	sub := c.tr("chart.rank.subtitle")
 	if ls.partial {
-		sub = c.tr("Rank among Chinese cities, as stated by sources · 1 = top · hollow: a rank for part of the year")
+		sub = c.tr("chart.rank.subtitle_partial")
 	}
 	return charts.Rank{Series: ls.series, Text: charts.Text{
-		Title:     fmt.Sprintf(c.tr("%s: %s%s"), c.cityList(cities), label, c.span(ls)),
+		Title:     c.tr("chart.line.title", c.cityList(cities), label, c.span(ls)),
 		Subtitle:  sub,
-		ValueAxis: c.tr("Rank (as stated by sources)"),
+		ValueAxis: c.tr("chart.rank.axis"),
 		Footer:    c.withMarkKey(c.sourceLine(d, ls.sources), ls.marks),
 	}}
 }

@@ -1,7 +1,6 @@
 package chartspec
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -30,13 +29,13 @@ func Timeline(d *importer.DataSet, c Choice) charts.Timeline {
 	if c.Lang != "zh" {
 		metric = lowerFirst(metric)
 	}
-	sub := c.tr("%s · full years · %s")
+	sub := "chart.timeline.subtitle"
 	if ls.partial {
-		sub = c.tr("%s · full years; hollow points are partial years · %s")
+		sub = "chart.timeline.subtitle_partial"
 	}
 	spec.Text = charts.Text{
-		Title:     fmt.Sprintf(c.tr("%s: %s%s"), c.cityList(cities), metric, c.span(ls)),
-		Subtitle:  fmt.Sprintf(sub, c.metric(c.Metric), c.unit(u)),
+		Title:     c.tr("chart.line.title", c.cityList(cities), metric, c.span(ls)),
+		Subtitle:  c.tr(sub, c.metric(c.Metric), c.unit(u)),
 		ValueAxis: c.axisTitle(c.Metric, u),
 		Decimals:  u.Decimals,
 	}
@@ -47,7 +46,7 @@ func Timeline(d *importer.DataSet, c Choice) charts.Timeline {
 	if len(cities) == 1 && ls.lo <= ls.hi {
 		for _, t := range d.TargetsFor(cities[0], c.Metric) {
 			spec.Target = &charts.TargetLine{Year: t.Year, Value: t.Value / u.Divisor,
-				Label: fmt.Sprintf(c.tr("%d target: %s"), t.Year, FormatNumber(t.Value/u.Divisor, u.Decimals)+" "+c.unit(u))}
+				Label: c.tr("chart.target", t.Year, FormatNumber(t.Value/u.Divisor, u.Decimals)+" "+c.unit(u))}
 			sources = append(sources, t.SourceID)
 		}
 	}
