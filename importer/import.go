@@ -22,6 +22,8 @@ import (
 //   - xlsxscan.go and xmlscan.go scan sharedStrings.xml and each sheet
 //     with a byte scanner, every inflated byte counted against the limit.
 //   - csv.go decodes text (UTF-8, UTF-16, GBK/GB18030) and splits it.
+//   - read_html.go reads web pages saved as .xls (HTML tables, as CNKI
+//     and the yearbook sites serve them): each <table> is a sheet.
 //   - table.go keeps a sheet's first rows (merges.go fills merged cells),
 //     layout.go and header.go decide the layout from them, then every row
 //     streams through rows.go into observations; tablecanon.go hands the
@@ -52,12 +54,12 @@ func (o ImportOptions) limit() int64 {
 	return DefaultMaxUnzippedBytes
 }
 
-// ImportFile reads a spreadsheet (.xlsx, .xlsm) or a text table (.csv,
-// .tsv, .txt) into a data set, with a report of how it was understood. It
-// only reads the file. A file that cannot be read gives a *FileError whose
-// message says what is wrong and what to do; errors.Is finds the reason
-// (ErrLegacyXLS, ErrEncrypted, ErrTooLarge …). Cancelling ctx stops it
-// promptly with ctx.Err().
+// ImportFile reads a spreadsheet (.xlsx, .xlsm), a text table (.csv,
+// .tsv, .txt) or a web page saved as .xls into a data set, with a report
+// of how it was understood. It only reads the file. A file that cannot be
+// read gives a *FileError whose message says what is wrong and what to
+// do; errors.Is finds the reason (ErrLegacyXLS, ErrEncrypted, ErrTooLarge
+// …). Cancelling ctx stops it promptly with ctx.Err().
 func ImportFile(ctx context.Context, path string, opts ImportOptions) (*DataSet, *FileReport, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -143,6 +145,9 @@ func importText(ctx context.Context, name string, r io.ReaderAt, size int64, hea
 	data := make([]byte, size)
 	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {
 		return unreadable(name, err)
+	}
+	if looksLikeHTML(head) {
+		return importHTML(ctx, name, data, opts.Progress, d, rep)
 	}
 	return importCSV(ctx, name, data, opts.Progress, d, rep)
 }

@@ -63,14 +63,13 @@ func looksLikeText(b []byte) bool {
 }
 
 // textKind tells a CSV from the other text files people mistake for
-// spreadsheets: Excel's HTML and XML 2003 "workbooks", PDFs.
+// spreadsheets: Excel's XML 2003 "workbooks", rich text. (Web pages saved
+// as .xls are read: read_html.go.)
 func textKind(head []byte) (detail string) {
 	h := strings.ToLower(string(head[:min(len(head), 2048)]))
 	switch {
 	case strings.Contains(h, "urn:schemas-microsoft-com:office:spreadsheet"):
 		return "an Excel 2003 XML workbook"
-	case strings.Contains(h, "<html") || strings.Contains(h, "<table") || strings.Contains(h, "<!doctype html"):
-		return "a web page (an .xls saved as HTML)"
 	case strings.HasPrefix(strings.TrimSpace(h), "{\\rtf"):
 		return "a rich-text document"
 	}
