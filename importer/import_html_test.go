@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 )
 
@@ -229,4 +230,27 @@ func TestWebPageTwoLevelHeader(t *testing.T) {
 		obs = append(obs, obsString(o))
 	}
 	t.Logf("what the layout makes of it today:\n%s%s", rep, strings.Join(obs, "\n"))
+}
+
+// TestImportCraftedPagesStayFast: pages shaped to make the reader repeat
+// work per cell (a row whose columns are all taken by spans above; many
+// tables nested in one cell with thousands of lines) stay linear.
+func TestImportCraftedPagesStayFast(t *testing.T) {
+	pages := map[string]string{
+		"row full of spans from above": "<table><tr>" + strings.Repeat("<td rowspan=9 colspan=1000>", 17) + "<tr>" + strings.Repeat("<td>", 250000),
+		"tables nested in a long cell": "<table><tr><td>" + strings.Repeat("x<br>", 6000) + strings.Repeat("<table></table>", 10000),
+	}
+	for name, page := range pages {
+		t.Run(name, func(t *testing.T) {
+			page = "<html>" + page
+			start := time.Now()
+			_, _, err := Import(context.Background(), "crafted.xls", strings.NewReader(page), int64(len(page)), ImportOptions{})
+			if took := time.Since(start); took > time.Second {
+				t.Errorf("took %v", took)
+			}
+			if !errors.Is(err, ErrEmpty) {
+				t.Errorf("got %v", err)
+			}
+		})
+	}
 }

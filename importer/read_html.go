@@ -418,7 +418,7 @@ func (p *htmlPage) startTable() {
 		return
 	}
 	if outer := p.top(); outer != nil && outer.inCell {
-		for _, l := range bytes.Split(outer.cell, []byte("\n")) { // what the cell says above the table
+		for _, l := range lastLines(outer.cell, 3) { // what the cell says above the table
 			p.keepLine(cellText(l))
 		}
 	}
@@ -429,6 +429,17 @@ func (p *htmlPage) startTable() {
 	}
 	p.recent, p.head = nil, ""
 	p.open = append(p.open, t)
+}
+
+// lastLines is the last n lines of b, in order.
+func lastLines(b []byte, n int) [][]byte {
+	var out [][]byte
+	for len(out) < n && len(b) > 0 {
+		i := bytes.LastIndexByte(b, '\n')
+		out = append([][]byte{b[i+1:]}, out...)
+		b = b[:max(i, 0)]
+	}
+	return out
 }
 
 func (p *htmlPage) endTable() {
@@ -599,7 +610,7 @@ type htmlTable struct {
 	col     int
 	colspan int
 	rowspan int
-	xnum    string // Excel's exact value of a number cell (x:num)
+	xnum    string // the exact value of a number cell (x:num, sdval)
 	hasXnum bool
 }
 
@@ -639,7 +650,7 @@ func (t *htmlTable) startCell(z *html.Tokenizer, more bool) {
 			t.colspan = span(v, 1000)
 		case "rowspan":
 			t.rowspan = span(v, 65534)
-		case "x:num":
+		case "x:num", "sdval": // Excel's and LibreOffice's exact values
 			t.xnum, t.hasXnum = strings.TrimSpace(string(v)), true
 		}
 	}
@@ -665,6 +676,7 @@ func (t *htmlTable) endCell() {
 	}
 	t.inCell = false
 	if t.col > maxCol {
+		t.next = t.col // the row is full: later cells need not look again
 		return
 	}
 	c2, r2 := min(t.col+t.colspan-1, maxCol), t.rowNum+t.rowspan-1
@@ -688,9 +700,9 @@ func (t *htmlTable) endCell() {
 }
 
 // value is the cell as the table reader takes it. Excel's own HTML gives
-// a number's exact value in x:num while the text shows it formatted
-// ("2,540,000", "12.5%"); the exact value is used when the text shows a
-// number, so a date keeps its text.
+// a number's exact value in x:num (LibreOffice's in sdval) while the text
+// shows it formatted ("2,540,000", "12.5%"); the exact value is used when
+// the text shows a number, so a date keeps its text.
 func (t *htmlTable) value() cell {
 	cl := cell{col: t.col, text: cellText(t.cell)}
 	if !t.hasXnum || t.xnum == "" {
