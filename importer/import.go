@@ -154,6 +154,10 @@ func importText(ctx context.Context, name string, r io.ReaderAt, size int64, hea
 
 // importOLE2 handles the Office 97–2003 container: a legacy .xls, or an
 // encrypted .xlsx, which is decrypted with the password and read as usual.
+// A legacy .xls is refused with ErrLegacyXLS: the Go BIFF8 readers tried
+// (extrame/xls v0.0.1, shakinm/xlsReader v0.9.12; December 2026) lose the
+// strings after the first shared-string record, misread negative numbers,
+// drop formula results, and panic or exit the process on damaged files.
 func importOLE2(ctx context.Context, name string, r io.ReaderAt, size int64, opts ImportOptions, d *DataSet, rep *FileReport) error {
 	detail, err := classifyOLE2(io.NewSectionReader(r, 0, size))
 	if !errors.Is(err, ErrEncrypted) {
