@@ -23,7 +23,8 @@ import (
 //     with a byte scanner, every inflated byte counted against the limit.
 //   - csv.go decodes text (UTF-8, UTF-16, GBK/GB18030) and splits it.
 //   - read_html.go reads web pages saved as .xls (HTML tables, as CNKI
-//     and the yearbook sites serve them): each <table> is a sheet.
+//     and the yearbook sites serve them): each <table> is a sheet, its
+//     rows, spans and cells laid out by read_html_table.go.
 //   - table.go keeps a sheet's first rows (merges.go fills merged cells),
 //     layout.go and header.go decide the layout from them, then every row
 //     streams through rows.go into observations; tablecanon.go hands the
