@@ -21,7 +21,10 @@ import (
 //     read_xlsxscan.go and read_xmlscan.go scan sharedStrings.xml and each
 //     sheet with a byte scanner, every inflated byte counted against the
 //     limit; read_csv.go decodes text (UTF-8, UTF-16, GBK/GB18030) and
-//     splits it; read_book.go walks a workbook's sheets;
+//     splits it; read_html.go reads web pages saved as .xls (HTML tables,
+//     as CNKI and the yearbook sites serve them: each <table> a sheet, its
+//     rows, spans and cells laid out by read_html_table.go);
+//     read_book.go walks a workbook's sheets;
 //     read_canonical.go reads the canonical tables (the default data, the
 //     exported workbook); read_report.go and read_issues.go keep the
 //     report of how a file was understood.
@@ -61,12 +64,12 @@ func (o ImportOptions) limit() int64 {
 	return DefaultMaxUnzippedBytes
 }
 
-// ImportFile reads a spreadsheet (.xlsx, .xlsm) or a text table (.csv,
-// .tsv, .txt) into a data set, with a report of how it was understood. It
-// only reads the file. A file that cannot be read gives a *FileError whose
-// message says what is wrong and what to do; errors.Is finds the reason
-// (ErrLegacyXLS, ErrEncrypted, ErrTooLarge …). Cancelling ctx stops it
-// promptly with ctx.Err().
+// ImportFile reads a spreadsheet (.xlsx, .xlsm), a text table (.csv,
+// .tsv, .txt) or a web page saved as .xls into a data set, with a report
+// of how it was understood. It only reads the file. A file that cannot be
+// read gives a *FileError whose message says what is wrong and what to
+// do; errors.Is finds the reason (ErrLegacyXLS, ErrEncrypted, ErrTooLarge
+// …). Cancelling ctx stops it promptly with ctx.Err().
 func ImportFile(ctx context.Context, path string, opts ImportOptions) (*DataSet, *FileReport, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -153,11 +156,18 @@ func importText(ctx context.Context, name string, r io.ReaderAt, size int64, hea
 	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {
 		return unreadable(name, err)
 	}
+	if looksLikeHTML(head) {
+		return importHTML(ctx, name, data, opts.Progress, d, rep)
+	}
 	return importCSV(ctx, name, data, opts.Progress, d, rep)
 }
 
 // importOLE2 handles the Office 97–2003 container: a legacy .xls, or an
 // encrypted .xlsx, which is decrypted with the password and read as usual.
+// A legacy .xls is refused with ErrLegacyXLS: the Go BIFF8 readers tried
+// (extrame/xls v0.0.1, shakinm/xlsReader v0.9.12; December 2026) lose the
+// strings after the first shared-string record, misread negative numbers,
+// drop formula results, and panic or exit the process on damaged files.
 func importOLE2(ctx context.Context, name string, r io.ReaderAt, size int64, opts ImportOptions, d *DataSet, rep *FileReport) error {
 	detail, err := classifyOLE2(io.NewSectionReader(r, 0, size))
 	if !errors.Is(err, ErrEncrypted) {

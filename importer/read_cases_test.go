@@ -8,7 +8,7 @@ import (
 
 func importCases() []importCase {
 	all := append(append(append(baseCases(), moreCases()...), moreCases2()...), moreCases3()...)
-	return append(all, moreCases4()...)
+	return append(append(all, moreCases4()...), htmlCases()...)
 }
 
 func baseCases() []importCase {

@@ -132,7 +132,7 @@ func TestImportErrors(t *testing.T) {
 			ImportOptions{}, ErrUnreadable, "gone.xlsx cannot be read (no such file or directory); check that the file exists"},
 		{"HTML saved as xls", func(t *testing.T, dir string) string {
 			return writeBytes(t, dir, "export.xls", []byte("<html><body><table><tr><td>City</td></tr></table></body></html>"))
-		}, ImportOptions{}, ErrUnsupportedType, "export.xls is a web page"},
+		}, ImportOptions{}, ErrNoNumbers, "export.xls has no numbers Auto Cities can read (table 1: no numbers)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -63,14 +63,13 @@ func looksLikeText(b []byte) bool {
 }
 
 // textKind tells a CSV from the other text files people mistake for
-// spreadsheets: Excel's HTML and XML 2003 "workbooks", PDFs.
+// spreadsheets: Excel's XML 2003 "workbooks", rich text. (Web pages saved
+// as .xls are read: read_html.go.)
 func textKind(head []byte) (detail string) { // a kind.* code, or ""
 	h := strings.ToLower(string(head[:min(len(head), 2048)]))
 	switch {
 	case strings.Contains(h, "urn:schemas-microsoft-com:office:spreadsheet"):
 		return "kind.excel2003xml"
-	case strings.Contains(h, "<html") || strings.Contains(h, "<table") || strings.Contains(h, "<!doctype html"):
-		return "kind.html"
 	case strings.HasPrefix(strings.TrimSpace(h), "{\\rtf"):
 		return "kind.rtf"
 	}

@@ -30,7 +30,7 @@ func (u *ui) openImportDialog() {
 		r.Close() // only the path is used: the importer opens the file read-only
 		u.importURIs([]fyne.URI{r.URI()})
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".tsv", ".txt"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".tsv", ".txt", ".xls", ".htm", ".html"}))
 	u.startIn(d)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
