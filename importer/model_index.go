@@ -48,6 +48,18 @@ func compareGKeys(a, b gkey) int {
 		cmp.Compare(a.year, b.year), cmp.Compare(periodOrder(a.period), periodOrder(b.period)))
 }
 
+// packKey and unpackKey turn a key into two numbers in compareGKeys'
+// order: region and metric; dimension, year and period.
+func packKey(k gkey) (hi, lo uint64) {
+	return uint64(k.region)<<32 | uint64(k.metric),
+		uint64(k.dim)<<32 | uint64(uint16(k.year)^0x8000)<<16 | uint64(periodOrder(k.period))<<8 | uint64(k.period)
+}
+
+func unpackKey(hi, lo uint64) gkey {
+	return gkey{region: uint32(hi >> 32), metric: uint32(hi), dim: uint32(lo >> 32),
+		year: int16(uint16(lo>>16) ^ 0x8000), period: Period(uint8(lo))}
+}
+
 func compareByMetric(a, b gkey) int {
 	return cmp.Or(cmp.Compare(a.metric, b.metric), cmp.Compare(a.dim, b.dim), ComparePeriods(a.period, b.period),
 		cmp.Compare(a.year, b.year), cmp.Compare(a.region, b.region))
@@ -73,10 +85,12 @@ func (d *DataSet) buildIndex() *index {
 	}
 	ranks := x.rankNames(d.chunks)
 	pref := d.preferenceKeys(x.sources)
+	// Each key packed into two numbers that sort as compareGKeys does: the
+	// sort of every observation is most of the index's time.
 	type item struct {
-		k    gkey
-		pref uint64
-		r    ref
+		hi, lo uint64
+		pref   uint64
+		r      ref
 	}
 	items := make([]item, 0, d.Count())
 	arrival := uint64(0)
@@ -84,23 +98,20 @@ func (d *DataSet) buildIndex() *index {
 		rk := ranks[ci]
 		for i := range c.recs {
 			r := &c.recs[i]
-			items = append(items, item{
-				k:    gkey{region: rk[r.region], metric: rk[r.metric], dim: rk[r.dim], year: r.year, period: r.period},
-				pref: pref(c, r)<<32 | arrival,
-				r:    ref{uint32(ci), uint32(i)},
-			})
+			hi, lo := packKey(gkey{region: rk[r.region], metric: rk[r.metric], dim: rk[r.dim], year: r.year, period: r.period})
+			items = append(items, item{hi: hi, lo: lo, pref: pref(c, r)<<32 | arrival, r: ref{uint32(ci), uint32(i)}})
 			arrival++
 		}
 	}
 	slices.SortFunc(items, func(a, b item) int {
-		return cmp.Or(compareGKeys(a.k, b.k), cmp.Compare(a.pref, b.pref))
+		return cmp.Or(cmp.Compare(a.hi, b.hi), cmp.Compare(a.lo, b.lo), cmp.Compare(a.pref, b.pref))
 	})
 	x.refs = make([]ref, len(items))
 	for i, it := range items {
 		x.refs[i] = it.r
-		if i == 0 || compareGKeys(it.k, items[i-1].k) != 0 {
+		if i == 0 || it.hi != items[i-1].hi || it.lo != items[i-1].lo {
 			x.starts = append(x.starts, int32(i))
-			x.keys = append(x.keys, it.k)
+			x.keys = append(x.keys, unpackKey(it.hi, it.lo))
 		}
 	}
 	x.starts = append(x.starts, int32(len(items)))
