@@ -39,64 +39,39 @@ func isCanonicalMetric(s string) bool {
 	return false
 }
 
-// keepCanonical keeps a canonical table's rows as records for AddTable, with
-// blank records for missing row numbers so reported rows stay right.
+// keepCanonical adds a canonical table's rows as they come, the header
+// first, so that a large canonical file is never held whole.
 func (t *tableReader) keepCanonical(r gridRow) {
 	if r.num < t.canonRow {
 		return
 	}
-	for len(t.canonRecs) < r.num-t.canonRow {
-		t.canonRecs = append(t.canonRecs, nil)
-	}
-	var rec []string
+	rec := t.canonRec[:0]
 	for _, c := range r.cells {
 		for len(rec) < c.col-1 {
 			rec = append(rec, "")
 		}
 		rec = append(rec, c.text)
 	}
-	t.canonRecs = append(t.canonRecs, rec)
-}
-
-func (t *tableReader) addCanonical() {
-	t.canonicalCities()
-	before := len(t.rep.Issues)
-	rows := t.rep.Rows + t.rep.Targets + t.rep.Events + t.rep.Terms + len(t.d.Sources)
-	if err := t.d.AddTable(t.canon, t.sheet, t.canonRecs, t.rep); err != nil {
+	t.canonRec = rec
+	if t.canonTable != nil {
+		t.canonTable.add(rec, r.num)
+		return
+	}
+	ct, err := t.d.newCanonicalTable(t.canon, t.sheet, rec, t.rep)
+	if err != nil {
 		t.skip = M("table.not_canonical", err.Error())
 		return
 	}
-	for i := before; i < len(t.rep.Issues); i++ {
-		t.rep.Issues[i].Row += t.canonRow - 1
-	}
-	t.obs = t.rep.Rows + t.rep.Targets + t.rep.Events + t.rep.Terms + len(t.d.Sources) - rows
-	t.canonRecs = nil
+	t.canonTable, t.canonBase = ct, t.canonCount()
 }
 
-// canonicalCities writes the canonical name for each city a canonical table
-// names ("重庆" → Chongqing); unknown names stay as written and are listed.
-func (t *tableReader) canonicalCities() {
-	if len(t.canonRecs) == 0 || t.canon == TableGlossary || t.canon == TableSources {
-		return
+// addCanonical settles a canonical table: how much it gave.
+func (t *tableReader) addCanonical() {
+	if t.canonTable != nil {
+		t.obs = t.canonCount() - t.canonBase
 	}
-	col := -1
-	for i, h := range t.canonRecs[0] {
-		if normHeader(h) == "city" {
-			col = i
-		}
-	}
-	if col < 0 {
-		return
-	}
-	for i, rec := range t.canonRecs[1:] {
-		if col >= len(rec) || rec[col] == "" {
-			continue
-		}
-		name, known := matchName(rec[col])
-		if !known && !t.unknown[name] {
-			t.unknown[name] = true
-			t.issue(t.sheet, t.canonRow+1+i, col+1, true, "region.unknown", name)
-		}
-		rec[col] = name
-	}
+}
+
+func (t *tableReader) canonCount() int {
+	return t.rep.Rows + t.rep.Targets + t.rep.Events + t.rep.Terms + len(t.d.Sources)
 }

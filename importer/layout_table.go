@@ -25,17 +25,19 @@ type tableReader struct {
 	d     *DataSet
 	rep   *FileReport
 
-	buf       []gridRow
-	bufCells  int
-	bufBytes  int
-	planned   bool
-	plan      *sheetPlan
-	skip      Msg    // why the sheet is not read; zero: it is
-	canon     string // canonical table, when the header matches one
-	canonRecs [][]string
-	canonRow  int // row number of the canonical header
-	filled    bool
-	obs       int
+	buf        []gridRow
+	bufCells   int
+	bufBytes   int
+	planned    bool
+	plan       *sheetPlan
+	skip       Msg             // why the sheet is not read; zero: it is
+	canon      string          // canonical table, when the header matches one
+	canonTable *canonicalTable // reading a canonical table, row by row
+	canonRec   []string
+	canonBase  int // what the data held before the canonical table
+	canonRow   int // row number of the canonical header
+	filled     bool
+	obs        int
 
 	cities   map[string]cityHit
 	whens    map[string]whenHit

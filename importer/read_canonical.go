@@ -138,49 +138,86 @@ func (d *DataSet) AddTable(table, sheet string, records [][]string, rep *FileRep
 	if len(records) == 0 {
 		return nil
 	}
+	ct, err := d.newCanonicalTable(table, sheet, records[0], rep)
+	if err != nil {
+		return err
+	}
+	for i, rec := range records[1:] {
+		ct.add(rec, i+2)
+	}
+	return nil
+}
+
+// canonicalTable adds the rows of one canonical table as they come, so
+// that a large table is never held whole.
+type canonicalTable struct {
+	d       *DataSet
+	table   string
+	sheet   string
+	rep     *FileReport
+	col     map[string]int // by normalised header, and by each canonical column's name (-1: absent)
+	unknown map[string]bool
+	regions map[string]string // names already matched, as the gazetteer names them
+}
+
+func (d *DataSet) newCanonicalTable(table, sheet string, header []string, rep *FileReport) (*canonicalTable, error) {
 	col := map[string]int{}
 	have := map[string]bool{}
-	for i, h := range records[0] {
+	for i, h := range header {
 		col[normHeader(h)] = i
 		have[normHeader(h)] = true
 	}
 	if c := missingColumn(table, have); c != "" {
-		return fmt.Errorf("%w: %s needs a %q column", ErrNotCanonical, table, c)
+		return nil, fmt.Errorf("%w: %s needs a %q column", ErrNotCanonical, table, c)
 	}
-	unknown := map[string]bool{}
-	for i, rec := range records[1:] {
-		r := canonicalRow{rec: rec, col: col, sheet: sheet, row: i + 2, rep: rep, unknown: unknown}
-		if r.blank() {
-			continue
-		}
-		switch table {
-		case TableObservations:
-			if o, ok := r.observation(d); ok {
-				d.AddObservation(o)
-				rep.Rows++
-			}
-		case TableIndicators:
-			if in, ok := r.indicator(); ok {
-				d.SetIndicator(in)
-			}
-		case TableTargets:
-			if t, ok := r.target(); ok {
-				d.Targets = append(d.Targets, t)
-				rep.Targets++
-			}
-		case TableEvents:
-			d.Events = append(d.Events, r.event())
-			rep.Events++
-		case TableGlossary:
-			d.Terms = append(d.Terms, r.term())
-			rep.Terms++
-		case TableSources:
-			if s := r.source(); s.ID != "" {
-				d.Sources = append(d.Sources, s)
-			}
+	names := []string{"City"}
+	for _, cols := range CanonicalColumns {
+		names = append(names, cols...)
+	}
+	for _, c := range names {
+		if i, ok := col[normHeader(c)]; ok {
+			col[c] = i
+		} else {
+			col[c] = -1
 		}
 	}
-	return nil
+	return &canonicalTable{d: d, table: table, sheet: sheet, rep: rep, col: col,
+		unknown: map[string]bool{}, regions: map[string]string{}}, nil
+}
+
+// add adds one record, whose row number (for the report) is row.
+func (t *canonicalTable) add(rec []string, row int) {
+	d, rep := t.d, t.rep
+	r := canonicalRow{rec: rec, col: t.col, sheet: t.sheet, row: row, rep: rep, unknown: t.unknown, regions: t.regions}
+	if r.blank() {
+		return
+	}
+	switch t.table {
+	case TableObservations:
+		if o, ok := r.observation(d); ok {
+			d.AddObservation(o)
+			rep.Rows++
+		}
+	case TableIndicators:
+		if in, ok := r.indicator(); ok {
+			d.SetIndicator(in)
+		}
+	case TableTargets:
+		if t, ok := r.target(); ok {
+			d.Targets = append(d.Targets, t)
+			rep.Targets++
+		}
+	case TableEvents:
+		d.Events = append(d.Events, r.event())
+		rep.Events++
+	case TableGlossary:
+		d.Terms = append(d.Terms, r.term())
+		rep.Terms++
+	case TableSources:
+		if s := r.source(); s.ID != "" {
+			d.Sources = append(d.Sources, s)
+		}
+	}
 }
 
 // canonicalRow reads one record of a canonical table by column name.
@@ -191,7 +228,8 @@ type canonicalRow struct {
 	row   int
 	rep   *FileReport
 
-	unknown map[string]bool // cities not in the gazetteer, reported once
+	unknown map[string]bool   // cities not in the gazetteer, reported once
+	regions map[string]string // names matched so far
 }
 
 func (r canonicalRow) blank() bool {
@@ -204,11 +242,22 @@ func (r canonicalRow) blank() bool {
 }
 
 func (r canonicalRow) get(name string) string {
-	i, ok := r.col[normHeader(name)]
-	if !ok || i >= len(r.rec) {
+	i := r.index(name)
+	if i < 0 || i >= len(r.rec) {
 		return ""
 	}
 	return unescapeFormula(strings.TrimSpace(r.rec[i]))
+}
+
+// index is a column's place in the record, -1 when the table lacks it.
+func (r canonicalRow) index(name string) int {
+	i, ok := r.col[name]
+	if !ok {
+		if i, ok = r.col[normHeader(name)]; !ok {
+			return -1
+		}
+	}
+	return i
 }
 
 // unescapeFormula takes back the apostrophe WriteCSV puts before a cell
@@ -229,7 +278,13 @@ func (r canonicalRow) region(name string) string {
 	if s == "" {
 		return ""
 	}
+	if c, ok := r.regions[s]; ok {
+		return c
+	}
 	c, _, known := MatchRegion(s)
+	if len(r.regions) < 4096 {
+		r.regions[s] = c
+	}
 	if !known && !r.unknown[c] {
 		r.unknown[c] = true
 		r.rep.issue(r.sheet, r.row, r.colOf(name), true, "region.unknown", c)
@@ -237,12 +292,9 @@ func (r canonicalRow) region(name string) string {
 	return c
 }
 
-func (r canonicalRow) colOf(name string) int { return r.col[normHeader(name)] + 1 }
+func (r canonicalRow) colOf(name string) int { return r.index(name) + 1 }
 
-func (r canonicalRow) has(name string) bool {
-	_, ok := r.col[normHeader(name)]
-	return ok
-}
+func (r canonicalRow) has(name string) bool { return r.index(name) >= 0 }
 
 func (r canonicalRow) skip(name, code string, args ...any) {
 	r.rep.issue(r.sheet, r.row, r.colOf(name), false, code, args...)
