@@ -211,3 +211,63 @@ func TestImportLargeFile(t *testing.T) {
 		t.Fatalf("%d observations", d.Count())
 	}
 }
+
+// writeBenchCSV writes the benchmark table as a UTF-8 CSV: the long table
+// of writeBenchWorkbook with a source column, as statistics portals
+// export it (360,000 rows: 19 MB).
+func writeBenchCSV(path string, rows int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	bw := bufio.NewWriterSize(f, 1<<20)
+	bw.WriteString("城市,年份,时期,指标,数值,单位,来源\n")
+	for i := 0; i < rows; i++ {
+		city, year, period, metric, value, unit := benchRow(i)
+		fmt.Fprintf(bw, "%s,%d,%s,%s,%s,%s,统计局\n", city, year, period, metric, strconv.FormatFloat(value, 'f', -1, 64), unit)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// BenchmarkImportLargeCSV reads the 360,000-row CSV and answers what
+// inspect asks (every key's preferred figure): the issue-12 target is
+// 1 s and 150 MiB peak for `autocities inspect` on it.
+func BenchmarkImportLargeCSV(b *testing.B) {
+	p := filepath.Join(b.TempDir(), "large.csv")
+	if err := writeBenchCSV(p, benchRows); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		d, _, err := ImportFile(context.Background(), p, ImportOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if d.Count() != benchRows {
+			b.Fatalf("%d observations", d.Count())
+		}
+		n := 0
+		for range d.AllStated() {
+			n++
+		}
+		if n == 0 {
+			b.Fatal("no keys")
+		}
+	}
+}
+
+// TestWriteLargeCSV writes the benchmark CSV for measuring inspect with
+// /usr/bin/time: AUTOCITIES_LARGE_CSV=/tmp/large.csv.
+func TestWriteLargeCSV(t *testing.T) {
+	p := os.Getenv("AUTOCITIES_LARGE_CSV")
+	if p == "" {
+		t.Skip("set AUTOCITIES_LARGE_CSV to a path to write the 360,000-row CSV")
+	}
+	if err := writeBenchCSV(p, benchRows); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -18,6 +18,11 @@ var (
 	ErrEmpty           = errors.New("has no data")
 	ErrNoNumbers       = errors.New("has no numbers Auto Cities can read")
 	ErrUnreadable      = errors.New("cannot be read")
+	ErrTooManyRows     = errors.New("holds more figures than the import limit")
+	ErrTooManyCells    = errors.New("holds more cells than the import limit")
+	ErrCellTooLarge    = errors.New("has a cell or line longer than 64 MB")
+	ErrPipeSilent      = errors.New("is a pipe that sent nothing")
+	ErrPipeTooLarge    = errors.New("is a pipe that sent more than the size limit")
 )
 
 // errCodes name each error for the translation tables: "file.CODE" says
@@ -33,6 +38,11 @@ var errCodes = map[error]string{
 	ErrEmpty:           "empty",
 	ErrNoNumbers:       "no_numbers",
 	ErrUnreadable:      "unreadable",
+	ErrTooManyRows:     "too_many_rows",
+	ErrTooManyCells:    "too_many_cells",
+	ErrCellTooLarge:    "cell_too_large",
+	ErrPipeSilent:      "pipe_silent",
+	ErrPipeTooLarge:    "pipe_too_large",
 }
 
 // FileError is an import that failed as a whole: the file, what is wrong
@@ -42,19 +52,23 @@ type FileError struct {
 	Err    error
 	Detail Msg // optional: what the file is instead, e.g. kind.ods
 	Why    Msg // optional: e.g. why no sheet gave numbers
+	Hint   Msg // optional: what to do, in place of the reason's usual hint
 }
 
 // Msg is the error as a message: "FILE what is wrong (why); what to do".
 func (e *FileError) Msg() Msg {
 	code := errCodes[e.Err]
-	what := M("file." + code)
+	what, hint := M("file."+code), M("hint."+code)
+	if e.Hint.Code != "" {
+		hint = e.Hint
+	}
 	if e.Detail.Code != "" {
 		what = M("file.is", e.Detail)
 	}
 	if e.Why.Code != "" {
-		return M("file.error_why", filepath.Base(e.File), what, e.Why, M("hint."+code))
+		return M("file.error_why", filepath.Base(e.File), what, e.Why, hint)
 	}
-	return M("file.error", filepath.Base(e.File), what, M("hint."+code))
+	return M("file.error", filepath.Base(e.File), what, hint)
 }
 
 func (e *FileError) Error() string { return Say(e.Msg()) }

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 	"sync/atomic"
 )
 
@@ -27,6 +28,7 @@ type DataSet struct {
 	open   bool                  // the last chunk is this data set's own: AddObservation appends to it
 	levels map[string]Level      // regions no gazetteer knows, with the level their import gave them
 	idx    atomic.Pointer[index] // built on first use; nil again after a change
+	srcs   atomic.Pointer[sourceIndex]
 }
 
 // chunk holds observations with their own string table; id 0 is "".
@@ -61,6 +63,7 @@ func (c *chunk) intern(s string) uint32 {
 		}
 	}
 	id := uint32(len(c.strs))
+	s = strings.Clone(s) // not the whole record or line it was cut from
 	c.strs = append(c.strs, s)
 	c.ids[s] = id
 	return id
@@ -137,8 +140,17 @@ func (d *DataSet) observationAt() func(i int) Observation {
 	}
 }
 
+// maxChunk is the most observations one chunk holds (56 MB): a large
+// import fills several, so that growing one never copies (or keeps spare
+// room for) more than that, and a chunk stays one file of a sensible size
+// in the workspace.
+const maxChunk = 1 << 20
+
 // AddObservation appends an observation.
 func (d *DataSet) AddObservation(o Observation) {
+	if d.open && len(d.chunks[len(d.chunks)-1].recs) >= maxChunk {
+		d.seal()
+	}
 	if !d.open {
 		d.chunks = append(slices.Clip(d.chunks), &chunk{})
 		d.open = true
@@ -154,7 +166,7 @@ func (d *DataSet) Grow(n int) {
 		d.open = true
 	}
 	c := d.chunks[len(d.chunks)-1]
-	c.recs = slices.Grow(c.recs, n)
+	c.recs = slices.Grow(c.recs, min(n, maxChunk-len(c.recs)))
 }
 
 // seal makes every chunk shareable: nothing appends to them any more.
@@ -256,15 +268,38 @@ func (d *DataSet) Compact() {
 
 // Source returns the source with the given ID.
 func (d *DataSet) Source(id string) (Source, bool) {
-	if i, ok := d.index().sources[id]; ok && i < len(d.Sources) && d.Sources[i].ID == id {
+	si := d.srcs.Load()
+	if si == nil || si.n > len(d.Sources) || len(d.Sources)-si.n > max(64, si.n) {
+		si = newSourceIndex(d.Sources)
+		d.srcs.Store(si)
+	}
+	if i, ok := si.m[id]; ok && i < len(d.Sources) && d.Sources[i].ID == id {
 		return d.Sources[i], true
 	}
-	for _, s := range d.Sources { // added since the index was built
+	for _, s := range d.Sources[si.n:] { // added since the map was made
 		if s.ID == id {
 			return s, true
 		}
 	}
 	return Source{}, false
+}
+
+// sourceIndex finds sources by ID without building the whole index:
+// the first n sources (Sources only grow, by appending), the first of
+// each ID.
+type sourceIndex struct {
+	m map[string]int
+	n int
+}
+
+func newSourceIndex(sources []Source) *sourceIndex {
+	si := &sourceIndex{m: make(map[string]int, len(sources)), n: len(sources)}
+	for i, s := range sources {
+		if _, ok := si.m[s.ID]; !ok {
+			si.m[s.ID] = i
+		}
+	}
+	return si
 }
 
 // AddSource adds a source unless one with its ID is there.

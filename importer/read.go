@@ -20,8 +20,11 @@ import (
 //     visibility, shared strings and styles parts) with encoding/xml;
 //     read_xlsxscan.go and read_xmlscan.go scan sharedStrings.xml and each
 //     sheet with a byte scanner, every inflated byte counted against the
-//     limit; read_csv.go decodes text (UTF-8, UTF-16, GBK/GB18030) and
-//     splits it; read_html.go reads web pages saved as .xls (HTML tables,
+//     limit; read_csv.go streams a text table into records, decoded by
+//     read_text.go (UTF-8, UTF-16, GBK/GB18030, line by line, so a file
+//     mixing them reads right and says so); read_limits.go counts the
+//     figures and cells an import builds against ImportOptions.MaxRows,
+//     and refuses a file far over it from its first percent; read_html.go reads web pages saved as .xls (HTML tables,
 //     as CNKI and the yearbook sites serve them: each <table> a sheet, its
 //     rows, spans and cells laid out by read_html_table.go);
 //     read_book.go walks a workbook's sheets;
@@ -49,6 +52,10 @@ type ImportOptions struct {
 	// MaxUnzippedBytes stops a workbook that inflates to more than this
 	// (a zip bomb); 0 means DefaultMaxUnzippedBytes.
 	MaxUnzippedBytes int64
+	// MaxRows stops an import that would hold more figures (observations)
+	// than this, and one that reads more than ten cells per figure allowed;
+	// 0 means DefaultMaxRows.
+	MaxRows int
 	// Progress, if not nil, is called from the import goroutine with the
 	// bytes done so far and the total expected.
 	Progress func(done, total int64)
@@ -99,6 +106,7 @@ func Import(ctx context.Context, name string, r io.ReaderAt, size int64, opts Im
 	}
 	d := &DataSet{}
 	rep := &FileReport{File: name}
+	lim := newLimits(opts, d)
 	var err error
 	switch sniff(head) {
 	case kindPDF:
@@ -106,11 +114,11 @@ func Import(ctx context.Context, name string, r io.ReaderAt, size int64, opts Im
 	case kindEmpty:
 		err = fileErr(name, ErrEmpty)
 	case kindZip:
-		err = importZip(ctx, name, r, size, opts, d, rep)
+		err = importZip(ctx, name, r, size, opts, lim, rep)
 	case kindOLE2:
-		err = importOLE2(ctx, name, r, size, opts, d, rep)
+		err = importOLE2(ctx, name, r, size, opts, lim, rep)
 	case kindText:
-		err = importText(ctx, name, r, size, head, opts, d, rep)
+		err = importText(ctx, name, r, size, head, opts, lim, rep)
 	default:
 		err = unknownFile(name)
 	}
@@ -145,9 +153,14 @@ func extOf(name string) string {
 	return ""
 }
 
-func importText(ctx context.Context, name string, r io.ReaderAt, size int64, head []byte, opts ImportOptions, d *DataSet, rep *FileReport) error {
+// importText reads a text table as a stream; a web page (read whole) as
+// HTML.
+func importText(ctx context.Context, name string, r io.ReaderAt, size int64, head []byte, opts ImportOptions, lim *importLimits, rep *FileReport) error {
 	if k := textKind(head); k != "" {
 		return &FileError{File: name, Err: ErrUnsupportedType, Detail: M(k)}
+	}
+	if !looksLikeHTML(head) {
+		return importCSV(ctx, name, io.NewSectionReader(r, 0, size), size, opts.Progress, lim, lim.d, rep)
 	}
 	if size > opts.limit() {
 		return fileErr(name, ErrTooLarge)
@@ -156,10 +169,7 @@ func importText(ctx context.Context, name string, r io.ReaderAt, size int64, hea
 	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {
 		return unreadable(name, err)
 	}
-	if looksLikeHTML(head) {
-		return importHTML(ctx, name, data, opts.Progress, d, rep)
-	}
-	return importCSV(ctx, name, data, opts.Progress, d, rep)
+	return importHTML(ctx, name, data, opts.Progress, lim, rep)
 }
 
 // importOLE2 handles the Office 97–2003 container: a legacy .xls, or an
@@ -168,7 +178,7 @@ func importText(ctx context.Context, name string, r io.ReaderAt, size int64, hea
 // (extrame/xls v0.0.1, shakinm/xlsReader v0.9.12; December 2026) lose the
 // strings after the first shared-string record, misread negative numbers,
 // drop formula results, and panic or exit the process on damaged files.
-func importOLE2(ctx context.Context, name string, r io.ReaderAt, size int64, opts ImportOptions, d *DataSet, rep *FileReport) error {
+func importOLE2(ctx context.Context, name string, r io.ReaderAt, size int64, opts ImportOptions, lim *importLimits, rep *FileReport) error {
 	detail, err := classifyOLE2(io.NewSectionReader(r, 0, size))
 	if !errors.Is(err, ErrEncrypted) {
 		return &FileError{File: name, Err: err, Detail: detail}
@@ -190,7 +200,7 @@ func importOLE2(ctx context.Context, name string, r io.ReaderAt, size int64, opt
 	if _, err := zip.NewReader(bytes.NewReader(plain), int64(len(plain))); err != nil {
 		return fileErr(name, ErrWrongPassword)
 	}
-	return importZip(ctx, name, bytes.NewReader(plain), int64(len(plain)), opts, d, rep)
+	return importZip(ctx, name, bytes.NewReader(plain), int64(len(plain)), opts, lim, rep)
 }
 
 func decrypt(raw []byte, password string) (out []byte, err error) {
@@ -203,7 +213,7 @@ func decrypt(raw []byte, password string) (out []byte, err error) {
 }
 
 // importZip reads an .xlsx or .xlsm workbook.
-func importZip(ctx context.Context, name string, r io.ReaderAt, size int64, opts ImportOptions, d *DataSet, rep *FileReport) error {
+func importZip(ctx context.Context, name string, r io.ReaderAt, size int64, opts ImportOptions, lim *importLimits, rep *FileReport) error {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return fileErr(name, ErrTruncated)
@@ -219,14 +229,19 @@ func importZip(ctx context.Context, name string, r io.ReaderAt, size int64, opts
 	if !ok {
 		return fileErr(name, ErrNotSpreadsheet)
 	}
-	return readBook(ctx, name, bk, b, d, rep)
+	return readBook(ctx, name, bk, b, lim, rep)
 }
 
 // zipErr maps a failure while inflating to what the user should hear.
 func zipErr(name string, err error) error {
+	var le *limitError
 	switch {
+	case errors.As(err, &le):
+		return le.fileError(name)
 	case errors.Is(err, ErrTooLarge):
 		return fileErr(name, ErrTooLarge)
+	case err == errXMLTooLong:
+		return fileErr(name, ErrCellTooLarge)
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return err
 	}

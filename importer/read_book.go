@@ -6,7 +6,8 @@ import (
 
 // readBook reads every worksheet of a workbook that holds a table; hidden
 // sheets, chart sheets and sheets without a table are listed as skipped.
-func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, d *DataSet, rep *FileReport) error {
+func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, lim *importLimits, rep *FileReport) error {
+	d := lim.d
 	todo := bk.sheetsToRead(rep)
 	if len(todo) == 0 {
 		if len(bk.sheets) == 0 || len(rep.SheetsSkipped) == 0 {
@@ -14,8 +15,20 @@ func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, d *D
 		}
 		return &FileError{File: name, Err: ErrNoNumbers, Why: M("why.no_visible_sheet")}
 	}
+	var sizes uint64
 	for _, sh := range todo {
 		b.total += declared(sh.file.UncompressedSize64, b.left)
+		sizes += sh.file.UncompressedSize64
+	}
+	if bk.sst != nil {
+		sizes += bk.sst.UncompressedSize64
+	}
+	// Parts that say they unzip to more than the limit are refused at once:
+	// Go's zip reader fails on a part whose size is not what it says, so
+	// such a part can never be read within the limit. Parts that understate
+	// their size are stopped by counting (zipBudget, importLimits).
+	if sizes > uint64(max(b.left, 0)) {
+		return fileErr(name, ErrTooLarge)
 	}
 	sst, err := bk.sharedStrings(ctx, b)
 	if err != nil {
@@ -26,7 +39,7 @@ func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, d *D
 	filled, read := false, 0
 	for _, sh := range todo {
 		t := newTableReader(sh.name, sh.name, d, rep)
-		if err := scanSheet(ctx, sh, b, sst, styles, bk.date1904, t); err != nil {
+		if err := scanSheet(ctx, sh, b, sst, styles, bk.date1904, t, lim); err != nil {
 			return zipErr(name, err)
 		}
 		filled = filled || t.filled
@@ -110,14 +123,16 @@ func declared(size uint64, limit int64) int64 {
 	return int64(size)
 }
 
-func scanSheet(ctx context.Context, sh xlsxSheet, b *zipBudget, sst []string, styles []styleKind, d1904 bool, t *tableReader) error {
-	rc, err := b.open(sh.file)
+func scanSheet(ctx context.Context, sh xlsxSheet, b *zipBudget, sst []string, styles []styleKind, d1904 bool, t *tableReader,
+	lim *importLimits) error {
+	rc, read, err := b.openCounted(sh.file)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
+	lim.stream(int64(sh.file.CompressedSize64), read)
 	sc := &sheetScan{ctx: ctx, sst: sst, styles: styles, date04: d1904,
-		emit: func(r gridRow) error { t.row(r); return nil }}
+		emit: func(r gridRow) error { t.row(r); return lim.row(len(r.cells)) }}
 	sc.onDimension = func(rows int) { t.hint = rows }
 	t.hintCap = int(min(sh.file.CompressedSize64/2, 1<<30))
 	if err := sc.run(rc); err != nil {
@@ -127,7 +142,7 @@ func scanSheet(ctx context.Context, sh xlsxSheet, b *zipBudget, sst []string, st
 		return err
 	}
 	t.end(sc.merges, true)
-	return nil
+	return lim.check() // the rows kept to decide the layout were read at the end
 }
 
 func firstReason(rep *FileReport) Msg {

@@ -125,7 +125,8 @@ func metaTagCharset(z *html.Tokenizer, more bool) string {
 }
 
 // importHTML reads the tables of a web page.
-func importHTML(ctx context.Context, name string, data []byte, progress func(done, total int64), d *DataSet, rep *FileReport) error {
+func importHTML(ctx context.Context, name string, data []byte, progress func(done, total int64), lim *importLimits, rep *FileReport) error {
+	d := lim.d
 	body, enc, encName := htmlEncoding(data)
 	cr := &countingReader{r: bytes.NewReader(body)}
 	var r io.Reader = cr
@@ -133,12 +134,16 @@ func importHTML(ctx context.Context, name string, data []byte, progress func(don
 		r = transform.NewReader(cr, enc.NewDecoder())
 	}
 	p := &htmlPage{ctx: ctx, file: baseName(name), d: d, rep: rep, names: map[string]bool{}}
-	err := p.run(r, func() {
+	err := p.run(r, func() error {
 		if progress != nil {
 			progress(cr.n, int64(len(body)))
 		}
+		return lim.check()
 	})
+	var le *limitError
 	switch {
+	case errors.As(err, &le):
+		return le.fileError(name)
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return err
 	case err != nil:
@@ -189,7 +194,7 @@ const maxTableDepth = 16
 // maxCellText bounds one cell's text; the rest of a longer cell is dropped.
 const maxCellText = 32 << 10
 
-func (p *htmlPage) run(r io.Reader, tick func()) error {
+func (p *htmlPage) run(r io.Reader, tick func() error) error {
 	z := html.NewTokenizer(r)
 	z.SetMaxBuf(64 << 20)
 	for n := 1; ; n++ {
@@ -198,7 +203,9 @@ func (p *htmlPage) run(r io.Reader, tick func()) error {
 			if err := p.ctx.Err(); err != nil {
 				return err
 			}
-			tick()
+			if err := tick(); err != nil {
+				return err
+			}
 		}
 		switch tt {
 		case html.ErrorToken:

@@ -206,7 +206,7 @@ func TestWebPageTwoLevelHeader(t *testing.T) {
 			}
 			rows = append(rows, fmt.Sprintf("%d: %s", r.num, strings.Join(cs, " ")))
 		}}
-	if err := p.run(strings.NewReader(twoLevelPage), func() {}); err != nil {
+	if err := p.run(strings.NewReader(twoLevelPage), func() error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{

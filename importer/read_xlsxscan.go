@@ -3,7 +3,10 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"context"
+	"hash"
+	"hash/crc32"
 	"io"
 	"slices"
 	"strconv"
@@ -340,6 +343,53 @@ func (br budgetReader) Read(p []byte) (int, error) {
 	if b.progress != nil && b.done >= b.next {
 		b.progress(min(b.done, b.total), b.total)
 		b.next = b.done + max(b.total/200, 256<<10)
+	}
+	return n, err
+}
+
+// openCounted opens a zip part through the budget, and tells how many of
+// its compressed bytes have been read: the share of a sheet read so far,
+// whatever the sizes the zip declares, from which the limits estimate what
+// the whole sheet would give. It inflates the part itself (zip.File.Open
+// hides the compressed stream) and checks its CRC as zip.File.Open does.
+func (b *zipBudget) openCounted(f *zip.File) (io.ReadCloser, func() int64, error) {
+	if f.Method != zip.Deflate && f.Method != zip.Store {
+		rc, err := b.open(f)
+		return rc, nil, err
+	}
+	raw, err := f.OpenRaw()
+	if err != nil {
+		return nil, nil, err
+	}
+	cr := &countingReader{r: raw}
+	var r io.Reader = cr
+	var closer io.Closer = io.NopCloser(nil)
+	if f.Method == zip.Deflate {
+		fr := flate.NewReader(cr)
+		r, closer = fr, fr
+	}
+	checked := &crcReader{r: r, want: f.CRC32, size: f.UncompressedSize64, hash: crc32.NewIEEE()}
+	return struct {
+		io.Reader
+		io.Closer
+	}{budgetReader{checked, b}, closer}, func() int64 { return cr.n }, nil
+}
+
+// crcReader checks a part's CRC-32 and size at its end.
+type crcReader struct {
+	r    io.Reader
+	want uint32
+	size uint64
+	n    uint64
+	hash hash.Hash32
+}
+
+func (c *crcReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.hash.Write(p[:n])
+	c.n += uint64(n)
+	if err == io.EOF && (c.n != c.size || c.want != 0 && c.hash.Sum32() != c.want) {
+		return n, zip.ErrChecksum
 	}
 	return n, err
 }

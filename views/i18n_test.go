@@ -78,8 +78,10 @@ func generatedCodes() []string {
 	add("qualifier.", importer.Exact, importer.Approx, importer.Nearly, importer.MoreThan, importer.Estimate)
 	add("type.", "policy", "company", "ranking", "milestone", "city", "district", "plan", "corridor", "concept")
 	add("level.", "city", "province", "municipality", "country", "aggregate", "unknown")
-	add("file.", "legacy_xls", "encrypted", "wrong_password", "too_large", "not_spreadsheet", "truncated", "unsupported", "empty", "no_numbers", "unreadable")
-	add("hint.", "legacy_xls", "encrypted", "wrong_password", "too_large", "not_spreadsheet", "truncated", "unsupported", "empty", "no_numbers", "unreadable")
+	fileErrs := []string{"legacy_xls", "encrypted", "wrong_password", "too_large", "not_spreadsheet", "truncated", "unsupported",
+		"empty", "no_numbers", "unreadable", "too_many_rows", "too_many_cells", "cell_too_large", "pipe_silent", "pipe_too_large"}
+	add("file.", fileErrs...)
+	add("hint.", fileErrs...)
 	add("encoding.", "utf8", "utf8bom", "utf16", "gb18030")
 	add("delimiter.", "comma", "semicolon", "tab")
 	add("dim.", "regions", "years", "periods", "months", "metrics", "values")
@@ -195,7 +197,7 @@ var allowedInChinese = map[string]bool{"Auto": true, "Cities": true, "CSV": true
 	"XML": true, "HTML": true, "RTF": true, "PDF": true, "PNG": true, "SVG": true, "xlsx": true, "xlsm": true, "csv": true,
 	"ods": true, "numbers": true, "xlsb": true, "Office": true, "URL": true, "YTDnn": true, "Mnn": true, "city": true,
 	"province": true, "municipality": true, "country": true, "aggregate": true, "asiacity": true, "news": true,
-	"xls": true, "English": true}
+	"xls": true, "English": true, "max": true, "rows": true} // max, rows: the --max-rows flag
 
 // TestChineseTableHasNoEnglishSentence: the Chinese table writes every
 // text in Chinese; Latin letters only for names of formats and programs.
