@@ -87,11 +87,9 @@ func (d *DataSet) buildIndex() *index {
 	pref := d.preferenceKeys(x.sources)
 	// Each key packed into two numbers that sort as compareGKeys does: the
 	// sort of every observation is most of the index's time.
-	type item struct {
-		hi, lo uint64
-		pref   uint64
-		r      ref
-	}
+	// The preference's low half is the order of arrival, which also says
+	// where the observation is (refOf).
+	type item struct{ hi, lo, pref uint64 }
 	items := make([]item, 0, d.Count())
 	arrival := uint64(0)
 	for ci, c := range d.chunks {
@@ -99,16 +97,17 @@ func (d *DataSet) buildIndex() *index {
 		for i := range c.recs {
 			r := &c.recs[i]
 			hi, lo := packKey(gkey{region: rk[r.region], metric: rk[r.metric], dim: rk[r.dim], year: r.year, period: r.period})
-			items = append(items, item{hi: hi, lo: lo, pref: pref(c, r)<<32 | arrival, r: ref{uint32(ci), uint32(i)}})
+			items = append(items, item{hi: hi, lo: lo, pref: pref(c, r)<<32 | arrival})
 			arrival++
 		}
 	}
 	slices.SortFunc(items, func(a, b item) int {
 		return cmp.Or(cmp.Compare(a.hi, b.hi), cmp.Compare(a.lo, b.lo), cmp.Compare(a.pref, b.pref))
 	})
+	refOf := d.refOf()
 	x.refs = make([]ref, len(items))
 	for i, it := range items {
-		x.refs[i] = it.r
+		x.refs[i] = refOf(uint32(it.pref))
 		if i == 0 || it.hi != items[i-1].hi || it.lo != items[i-1].lo {
 			x.starts = append(x.starts, int32(i))
 			x.keys = append(x.keys, unpackKey(it.hi, it.lo))
@@ -121,6 +120,19 @@ func (d *DataSet) buildIndex() *index {
 	}
 	slices.SortFunc(x.byMetric, func(a, b int32) int { return compareByMetric(x.keys[a], x.keys[b]) })
 	return x
+}
+
+// refOf returns a function that finds the i-th observation in the order
+// of arrival.
+func (d *DataSet) refOf() func(i uint32) ref {
+	starts := make([]uint32, len(d.chunks)+1)
+	for i, c := range d.chunks {
+		starts[i+1] = starts[i] + uint32(len(c.recs))
+	}
+	return func(i uint32) ref {
+		c, _ := slices.BinarySearch(starts, i+1)
+		return ref{uint32(c - 1), i - starts[c-1]}
+	}
 }
 
 // rankNames sorts the distinct regions, metrics and dimensions into

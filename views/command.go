@@ -61,7 +61,7 @@ func DefaultData() (*importer.DataSet, *importer.FileReport, error) {
 
 // loadData reads the default data, or the given files merged. Unreadable
 // files are reported on stderr, one line each, and make ok false.
-func loadData(files []string, stderr io.Writer) (d *importer.DataSet, reports []*importer.FileReport, ok bool) {
+func loadData(files []string, maxRows int, stderr io.Writer) (d *importer.DataSet, reports []*importer.FileReport, ok bool) {
 	if len(files) == 0 {
 		d, rep, err := DefaultData()
 		if err != nil {
@@ -72,7 +72,7 @@ func loadData(files []string, stderr io.Writer) (d *importer.DataSet, reports []
 	}
 	d, ok = &importer.DataSet{}, true
 	for _, f := range files {
-		fd, rep, err := importer.ImportFile(context.Background(), f, importer.ImportOptions{})
+		fd, rep, err := importer.ImportFile(context.Background(), f, importer.ImportOptions{MaxRows: maxRows})
 		if err != nil {
 			fmt.Fprintln(stderr, fileError(f, err))
 			ok = false
@@ -97,11 +97,12 @@ func fileError(path string, err error) string {
 func inspect(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprintln(stderr, "usage: autocities inspect [FILE...]") }
+	fs.Usage = func() { fmt.Fprintln(stderr, "usage: autocities inspect [--max-rows N] [FILE...]") }
+	maxRows := maxRowsFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitBadInput
 	}
-	d, reports, ok := loadData(fs.Args(), stderr)
+	d, reports, ok := loadData(fs.Args(), *maxRows, stderr)
 	if d == nil {
 		return exitBadInput
 	}
@@ -116,6 +117,11 @@ func inspect(args []string, stdout, stderr io.Writer) int {
 		return exitBadInput
 	}
 	return exitOK
+}
+
+// maxRowsFlag is --max-rows: how many figures one file may give.
+func maxRowsFlag(fs *flag.FlagSet) *int {
+	return fs.Int("max-rows", importer.DefaultMaxRows, "the most figures one file may give (a larger file is refused at once)")
 }
 
 // yearList is a repeatable --year flag that also takes "2023,2024".
@@ -152,6 +158,7 @@ func chart(args []string, stdout, stderr io.Writer) int {
 	transparent := fs.Bool("transparent", false, "no background (PNG)")
 	font := fs.String("font", "", "a TrueType font file for the chart text (for Chinese names)")
 	out := fs.String("o", "", "output file, OUT.png or OUT.svg")
+	maxRows := maxRowsFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitBadInput
 	}
@@ -167,7 +174,7 @@ func chart(args []string, stdout, stderr io.Writer) int {
 	if *data != "" {
 		files = []string{*data}
 	}
-	d, _, ok := loadData(files, stderr)
+	d, _, ok := loadData(files, *maxRows, stderr)
 	if !ok {
 		return exitBadInput
 	}
@@ -234,6 +241,7 @@ func export(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	data := fs.String("data", "", "a file to export instead of the built-in data")
 	out := fs.String("o", "", "output file: OUT.xlsx, OUT.pptx or OUT.csv")
+	maxRows := maxRowsFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitBadInput
 	}
@@ -246,7 +254,7 @@ func export(args []string, stdout, stderr io.Writer) int {
 	if *data != "" {
 		files = []string{*data}
 	}
-	d, _, ok := loadData(files, stderr)
+	d, _, ok := loadData(files, *maxRows, stderr)
 	if !ok {
 		return exitBadInput
 	}
