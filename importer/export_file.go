@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // ErrExportOntoSource refuses an export onto a file the data was imported
@@ -40,43 +42,116 @@ func CheckExportTarget(target string, imported ...string) error {
 	return nil
 }
 
-// SaveAtomic writes through write into a temporary file in path's folder
-// and renames it over path only when everything was written and synced:
-// a failed or cancelled write leaves an existing file untouched, and no
-// temporary file behind. An existing file keeps its permissions.
-func SaveAtomic(path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+// FS is the file operations a save makes. The app uses OS; tests put in
+// one that fails at a chosen step, to see that a save cut short at any
+// point leaves what was there before.
+type FS interface {
+	CreateTemp(dir, pattern string) (File, error)
+	Rename(from, to string) error
+	Remove(name string) error
+	MkdirAll(dir string) error
+	// SyncDir makes a folder's entries (files created, renamed, removed)
+	// durable.
+	SyncDir(dir string) error
+	ReadFile(name string) ([]byte, error)
+	ReadDir(dir string) ([]fs.DirEntry, error)
+	Stat(name string) (fs.FileInfo, error)
+}
+
+// File is a file being written.
+type File interface {
+	io.Writer
+	Name() string
+	Chmod(mode fs.FileMode) error
+	Sync() error
+	Close() error
+}
+
+// OS is the real file system.
+var OS FS = osFS{}
+
+type osFS struct{}
+
+func (osFS) CreateTemp(dir, pattern string) (File, error) { return os.CreateTemp(dir, pattern) }
+func (osFS) Rename(from, to string) error                 { return os.Rename(from, to) }
+func (osFS) Remove(name string) error                     { return os.Remove(name) }
+func (osFS) MkdirAll(dir string) error                    { return os.MkdirAll(dir, 0o755) }
+func (osFS) ReadFile(name string) ([]byte, error)         { return os.ReadFile(name) }
+func (osFS) ReadDir(dir string) ([]fs.DirEntry, error)    { return os.ReadDir(dir) }
+func (osFS) Stat(name string) (fs.FileInfo, error)        { return os.Stat(name) }
+func (osFS) SyncDir(dir string) error                     { return syncDir(dir) }
+
+// syncDir fsyncs a folder. Windows cannot open a folder for syncing (and
+// makes renames durable itself), so there it does nothing.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
 	if err != nil {
-		return fmt.Errorf("cannot write in %s (%w); choose a folder you can write to", filepath.Dir(path), err)
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, os.ErrPermission) {
+		return err
+	}
+	return nil
+}
+
+// SaveAtomic writes through write into a temporary file in path's folder
+// and renames it over path only when everything was written and synced,
+// then syncs the folder: a failed or cancelled write leaves an existing
+// file untouched, and no temporary file behind. An existing file keeps its
+// permissions.
+func SaveAtomic(path string, write func(io.Writer) error) error {
+	return SaveAtomicIn(OS, path, write)
+}
+
+// TempPattern is the name SaveAtomic gives its temporary file in path's
+// folder ("*" is random digits), so that one left by a crash can be
+// found and removed.
+func TempPattern(path string) string { return "." + filepath.Base(path) + ".*.tmp" }
+
+// SaveAtomicIn is SaveAtomic through the file operations of fsys.
+func SaveAtomicIn(fsys FS, path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	if st, err := fsys.Stat(path); err == nil && st.IsDir() {
+		return &SaveError{Path: path, Op: "replace", Err: ErrIsFolder}
+	}
+	tmp, err := fsys.CreateTemp(dir, TempPattern(path))
+	if err != nil {
+		return &SaveError{Path: path, Op: "create", Err: err}
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			fsys.Remove(tmp.Name())
 		}
 	}()
 	bw := bufio.NewWriterSize(tmp, 256<<10)
 	if err := write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("writing %s: %w", filepath.Base(path), err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) || isDiskError(err) {
+			return &SaveError{Path: path, Op: "write", Err: err}
+		}
+		return err // the content could not be made (cancelled, bad chart data): not the disk's fault
 	}
 	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
+	if st, err := fsys.Stat(path); err == nil {
 		mode = st.Mode().Perm()
 	}
-	if err := tmp.Chmod(mode); err != nil {
-		return err
+	for _, step := range []func() error{bw.Flush, func() error { return tmp.Chmod(mode) }, tmp.Sync, tmp.Close} {
+		if err := step(); err != nil {
+			return &SaveError{Path: path, Op: "write", Err: err}
+		}
 	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", filepath.Base(path), err)
+	if err := fsys.Rename(tmp.Name(), path); err != nil {
+		return &SaveError{Path: path, Op: "replace", Err: err}
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", filepath.Base(path), err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot replace %s (%w); close it in other programs and try again", filepath.Base(path), err)
+	if err := fsys.SyncDir(dir); err != nil {
+		return &SaveError{Path: path, Op: "sync", Err: err}
 	}
 	return nil
+}
+
+func isDiskError(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EROFS) || errors.Is(err, os.ErrPermission) ||
+		errors.Is(err, syscall.EIO) || errors.Is(err, syscall.EDQUOT)
 }

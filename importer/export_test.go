@@ -305,7 +305,7 @@ func TestWorkbookCancelLeavesOldFile(t *testing.T) {
 
 func TestSaveIntoMissingFolder(t *testing.T) {
 	err := exportData(t).SaveCSV(filepath.Join(t.TempDir(), "no", "such.csv"))
-	if err == nil || !strings.Contains(err.Error(), "choose a folder") {
+	if err == nil || !strings.Contains(err.Error(), "choose a folder that exists") {
 		t.Errorf("err %v", err)
 	}
 }
