@@ -78,18 +78,21 @@ func (o ImportOptions) limit() int64 {
 // do; errors.Is finds the reason (ErrLegacyXLS, ErrEncrypted, ErrTooLarge
 // …). Cancelling ctx stops it promptly with ctx.Err().
 func ImportFile(ctx context.Context, path string, opts ImportOptions) (*DataSet, *FileReport, error) {
+	st, err := os.Stat(path) // never blocks, unlike opening a pipe
+	if err != nil {
+		return nil, nil, unreadable(path, err)
+	}
+	switch {
+	case st.IsDir():
+		return nil, nil, &FileError{File: path, Err: ErrNotSpreadsheet, Detail: M("kind.folder")}
+	case !st.Mode().IsRegular(): // a named pipe, <(cat f.xlsx), a device
+		return importStream(ctx, path, opts)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, unreadable(path, err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, nil, unreadable(path, err)
-	}
-	if st.IsDir() {
-		return nil, nil, &FileError{File: path, Err: ErrNotSpreadsheet, Detail: M("kind.folder")}
-	}
 	return Import(ctx, path, f, st.Size(), opts)
 }
 
