@@ -18,6 +18,7 @@ type SaveError struct {
 	Path string
 	Op   string
 	Err  error
+	Name string // what the message calls the file; "" for its base name
 }
 
 func (e *SaveError) Error() string { return Say(e.Msg()) }
@@ -47,7 +48,11 @@ func (e *SaveError) Msg() Msg {
 	case "other":
 		what = M(w[0], systemText(e.Err))
 	}
-	return M("save.error", filepath.Base(e.Path), what, M(w[1]))
+	name := e.Name
+	if name == "" {
+		name = filepath.Base(e.Path)
+	}
+	return M("save.error", name, what, M(w[1]))
 }
 
 // systemText is the system's words for an error, without the path and

@@ -250,20 +250,49 @@ func (d *DataSet) Remove(drop func(Observation) bool) int {
 	return removed
 }
 
-// Compact joins many small chunks (a long run of corrections) into one; the
-// observations stay in their order.
-func (d *DataSet) Compact() {
-	if len(d.chunks) < 2 {
-		return
+// Chunks a data set may have before Tidy joins the small ones, and what
+// counts as small.
+const (
+	tidyAfter  = 32
+	smallChunk = 4096
+)
+
+// Tidy joins each run of adjacent small chunks into one when the data set
+// has more than tidyAfter chunks: a long run of corrections adds a chunk
+// each, and the workspace a file each. Observations keep their order (it
+// breaks ties between sources). It reports whether it joined any; d must
+// not be shared yet.
+func (d *DataSet) Tidy() bool {
+	if len(d.chunks) <= tidyAfter {
+		return false
 	}
 	d.seal()
-	nc := &chunk{}
-	for o := range d.Observations() {
-		nc.add(o)
+	var out []*chunk
+	joined := false
+	for i := 0; i < len(d.chunks); {
+		j := i
+		for j < len(d.chunks) && len(d.chunks[j].recs) < smallChunk {
+			j++
+		}
+		if j-i < 2 {
+			out = append(out, d.chunks[i])
+			i++
+			continue
+		}
+		nc := &chunk{}
+		for _, c := range d.chunks[i:j] {
+			for k := range c.recs {
+				nc.add(c.observation(k))
+			}
+		}
+		nc.freeze()
+		out, i, joined = append(out, nc), j, true
 	}
-	nc.freeze()
-	d.chunks = []*chunk{nc}
-	d.idx.Store(nil)
+	if joined {
+		d.chunks = out
+		d.idx.Store(nil)
+	}
+	return joined
 }
 
 // Source returns the source with the given ID.

@@ -91,7 +91,7 @@ func (s *Store) Put(d *DataSet) (SetRef, error) {
 		return ref, nil
 	}
 	if err := s.fsys.MkdirAll(s.dir); err != nil {
-		return SetRef{}, &SaveError{Path: filepath.Join(s.dir, "x"), Op: "create", Err: err}
+		return SetRef{}, &SaveError{Path: filepath.Join(s.dir, "."), Op: "create", Err: err}
 	}
 	ref := SetRef{Count: d.Count(), Chunks: make([]string, 0, len(d.chunks))}
 	for i, c := range d.chunks {

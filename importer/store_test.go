@@ -203,3 +203,21 @@ func BenchmarkStoreCorrection(b *testing.B) {
 	}
 	b.ReportMetric(float64(size()-before)/float64(i), "bytes-written/op")
 }
+
+func TestTidyJoinsCorrections(t *testing.T) {
+	d := storeData(t, 10000)
+	want := obsList(d)
+	for i := 0; i < 40; i++ {
+		d = d.Correct(obsList(d)[i], float64(i), Exact, "")
+		want = obsList(d)
+	}
+	if len(d.chunks) <= tidyAfter {
+		t.Fatalf("only %d chunks", len(d.chunks))
+	}
+	if !d.Tidy() || len(d.chunks) != 2 {
+		t.Fatalf("%d chunks after Tidy, want the big one and the corrections joined", len(d.chunks))
+	}
+	if got := obsList(d); !reflect.DeepEqual(got, want) {
+		t.Error("Tidy changed the observations or their order")
+	}
+}
