@@ -5,6 +5,8 @@ package views
 
 import (
 	"log"
+	"path/filepath"
+	"slices"
 	"sync"
 
 	"autocities/importer"
@@ -28,8 +30,16 @@ type State struct {
 
 	undo, redo []snapshot
 	nextID     int64
-	saved      func(current *importer.DataSet, undo, redo []snapshot) // after every change (the workspace)
-	load       func(id int64) (*importer.DataSet, error)              // a snapshot kept on disk only
+	saved      func(saveJob)                             // after every change (the workspace)
+	load       func(id int64) (*importer.DataSet, error) // a snapshot kept on disk only
+}
+
+// saveJob is what the workspace saves after a change: the data, its
+// history and the files it was read from.
+type saveJob struct {
+	data       *importer.DataSet
+	undo, redo []snapshot
+	imported   []string
 }
 
 // snapshot is one state of the data, and the change that led away from it.
@@ -43,6 +53,7 @@ type snapshot struct {
 
 // NewState starts from a data set and the report of how it was read.
 func NewState(d *importer.DataSet, rep *importer.FileReport) *State {
+	d.Seal()
 	return &State{data: d, report: rep}
 }
 
@@ -64,6 +75,7 @@ func (s *State) Report() *importer.FileReport {
 // SetData replaces the data without a history entry (a redraw, a restore
 // at start-up) and tells every listener.
 func (s *State) SetData(d *importer.DataSet, rep *importer.FileReport) {
+	d.Seal()
 	s.mu.Lock()
 	s.data, s.report = d, rep
 	s.mu.Unlock()
@@ -73,6 +85,8 @@ func (s *State) SetData(d *importer.DataSet, rep *importer.FileReport) {
 // Change replaces the data as an undoable step named by label, then saves
 // and tells every listener.
 func (s *State) Change(d *importer.DataSet, rep *importer.FileReport, label string) {
+	d.Tidy()
+	d.Seal() // before the save and the renders read it from their goroutines
 	s.mu.Lock()
 	s.nextID++
 	s.undo = append(s.undo, snapshot{s.nextID, s.data, s.report, label})
@@ -82,8 +96,8 @@ func (s *State) Change(d *importer.DataSet, rep *importer.FileReport, label stri
 	s.redo = nil
 	s.data, s.report = d, rep
 	s.mu.Unlock()
+	s.changed() // the window first; the save reports back through fyne.Do
 	s.save()
-	s.changed()
 }
 
 // Undo goes back one change; false when there is none.
@@ -113,8 +127,8 @@ func (s *State) step(from, to *[]snapshot) bool {
 	*to = append(*to, snapshot{s.nextID, s.data, s.report, last.label})
 	s.data, s.report = last.data, last.report
 	s.mu.Unlock()
+	s.changed() // the window first; the save reports back through fyne.Do
 	s.save()
-	s.changed()
 	return true
 }
 
@@ -143,8 +157,7 @@ func lastLabel(h []snapshot) string {
 // persist sets what runs after every change (saving the workspace and its
 // history), restores a history saved earlier, and how to read a snapshot
 // kept on disk.
-func (s *State) persist(saved func(*importer.DataSet, []snapshot, []snapshot), undo, redo []snapshot,
-	load func(int64) (*importer.DataSet, error)) {
+func (s *State) persist(saved func(saveJob), undo, redo []snapshot, load func(int64) (*importer.DataSet, error)) {
 	s.mu.Lock()
 	s.saved, s.undo, s.redo, s.load = saved, undo, redo, load
 	for _, h := range append(append([]snapshot(nil), undo...), redo...) {
@@ -157,10 +170,15 @@ func (s *State) save() {
 	if s.saved == nil {
 		return
 	}
+	s.saved(s.job())
+}
+
+// job is the state as the workspace saves it.
+func (s *State) job() saveJob {
 	s.mu.RLock()
-	d, undo, redo := s.data, append([]snapshot(nil), s.undo...), append([]snapshot(nil), s.redo...)
-	s.mu.RUnlock()
-	s.saved(d, undo, redo)
+	defer s.mu.RUnlock()
+	return saveJob{data: s.data, undo: append([]snapshot(nil), s.undo...), redo: append([]snapshot(nil), s.redo...),
+		imported: append([]string(nil), s.imported...)}
 }
 
 func (s *State) changed() {
@@ -177,11 +195,25 @@ func (s *State) ImportedFiles() []string {
 	return append([]string(nil), s.imported...)
 }
 
-// addImported remembers files read into the data.
+// maxImported is how many imported files a workspace remembers.
+const maxImported = 500
+
+// addImported remembers files read into the data (for good: an undone
+// import's file stays protected), as absolute paths.
 func (s *State) addImported(paths ...string) {
 	s.mu.Lock()
-	s.imported = append(s.imported, paths...)
-	s.mu.Unlock()
+	defer s.mu.Unlock()
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		if !slices.Contains(s.imported, p) {
+			s.imported = append(s.imported, p)
+		}
+	}
+	if len(s.imported) > maxImported {
+		s.imported = s.imported[len(s.imported)-maxImported:]
+	}
 }
 
 // OnChanged registers a listener for data changes.

@@ -1,14 +1,18 @@
 package views
 
 import (
+	"errors"
 	"fmt"
-	"log"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"autocities/importer"
 )
 
 // Version is the app's version, shown in About and written into exports;
@@ -30,14 +34,20 @@ type ui struct {
 	undoItem, redoItem *fyne.MenuItem
 	recentItem         *fyne.MenuItem
 	ws                 *workspace
+	lock               *instanceLock        // nil: another instance has the workspace (read-only), or none could be made
+	readOnly           bool                 // another instance has the workspace: nothing is saved
+	unsavedErr         error                // why the last change is not on disk
+	saveDialog         *dialog.CustomDialog // the save failure shown
 }
 
 // NewWindow builds the main window on the state and imports files (from
 // the command line or "Open with"), merging them into the default data.
-func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
+func NewWindow(a fyne.App, s *State, files []string) fyne.Window { return newUI(a, s, files).win }
+
+func newUI(a fyne.App, s *State, files []string) *ui {
 	applyTheme(a, a.Preferences().String(prefTheme))
 	u := &ui{app: a, state: s, win: a.NewWindow("Auto Cities"), ws: newWorkspace(a)}
-	restoreErr := u.restore()
+	start := u.restore()
 	u.compare = newCompareTab(s)
 	u.timeline = newTimelineTab(s)
 	u.rank = newRankTab(s)
@@ -50,16 +60,17 @@ func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 	u.win.Resize(fyne.NewSize(1200, 780))
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.importURIs(uris) })
 	u.shortcuts()
-	u.win.SetOnClosed(u.ws.wait) // the last change is on disk before the app exits
-	if restoreErr != nil {
-		log.Printf("workspace: %v", restoreErr)
-		dialog.ShowError(restoreErr, u.win)
-	}
+	u.win.SetCloseIntercept(u.closing)
+	u.win.SetOnClosed(func() { // the last change is on disk before the app exits
+		u.ws.wait()
+		u.lock.release()
+	})
+	u.showStart(start)
 	u.updateUndoItems()
 	if len(files) > 0 {
 		u.importPaths(files, true)
 	}
-	return u.win
+	return u
 }
 
 func (u *ui) menu() *fyne.MainMenu {
@@ -149,13 +160,24 @@ func (u *ui) settings() {
 			langSel.SetSelectedIndex(i)
 		}
 	}
+	maxRows := &widget.Entry{Text: strconv.Itoa(u.maxRows()), Validator: func(s string) error {
+		if n, err := strconv.Atoi(strings.ReplaceAll(s, ",", "")); err != nil || n < 1000 {
+			return errors.New(T("ui.largest_import_invalid"))
+		}
+		return nil
+	}}
+	maxRows.ExtendBaseWidget(maxRows)
 	items := []*widget.FormItem{
 		widget.NewFormItem(T("ui.theme"), themeSel),
 		widget.NewFormItem(T("ui.language"), langSel),
+		{Text: T("ui.largest_import"), Widget: maxRows, HintText: T("ui.largest_import_hint")},
 	}
 	dialog.ShowForm(T("ui.settings_2"), T("ui.apply"), T("ui.cancel"), items, func(ok bool) {
 		if !ok {
 			return
+		}
+		if n, err := strconv.Atoi(strings.ReplaceAll(maxRows.Text, ",", "")); err == nil && n >= 1000 {
+			prefs.SetInt(prefMaxRows, n)
 		}
 		key := themeKeys[max(0, themeSel.SelectedIndex())]
 		prefs.SetString(prefTheme, key)
@@ -171,6 +193,11 @@ func (u *ui) settings() {
 			}, u.win)
 		}
 	}, u.win)
+}
+
+// maxRows is the most figures one imported file may give (Settings).
+func (u *ui) maxRows() int {
+	return u.app.Preferences().IntWithFallback(prefMaxRows, importer.DefaultMaxRows)
 }
 
 func indexOf(list []string, s string) int {

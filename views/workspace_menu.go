@@ -3,6 +3,7 @@ package views
 import (
 	"errors"
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,17 +19,42 @@ const (
 	maxRecent  = 10
 )
 
-// restore puts the saved workspace in place of the default data, and saves
-// every later change to it.
-func (u *ui) restore() error {
-	d, rep, err := u.ws.load()
-	var undo, redo []snapshot
-	if d != nil {
-		u.state.SetData(d, rep)
-		undo, redo = u.ws.loadHistory()
+// restore takes the workspace's lock and puts the saved state in place of
+// the default data, saving every later change; when another instance has
+// the workspace, it opens its saved state read-only and saves nothing.
+// It returns what the start should tell the user.
+func (u *ui) restore() startNotice {
+	l, holder, stale, err := acquireLock(u.ws.dir)
+	n := startNotice{crashed: stale}
+	switch {
+	case errors.Is(err, errLockHeld):
+		n.readOnly, n.holder = true, holder
+	case err != nil:
+		log.Printf("workspace: no lock (%v); saving without one", err)
 	}
-	u.state.persist(u.ws.store, undo, redo, u.ws.loadSnapshot)
-	return err
+	u.lock = l
+	n.restored = u.ws.open(n.readOnly)
+	r := &n.restored
+	if r.data != nil {
+		u.state.SetData(r.data, nil)
+	}
+	u.state.addImported(r.imported...)
+	if n.readOnly {
+		return n
+	}
+	u.ws.onError = func(err error) { fyne.Do(func() { u.saveFailed(err) }) }
+	u.ws.onSaved = func() { fyne.Do(u.savedAgain) }
+	u.state.persist(u.ws.store, r.undo, r.redo, u.ws.loadSnapshot)
+	if l != nil {
+		go l.heartbeat()
+		go watchInbox(u.ws.dir, l.stop, func(files []string) {
+			fyne.Do(func() {
+				u.win.RequestFocus()
+				u.importPaths(files, false)
+			})
+		})
+	}
+	return n
 }
 
 // newWorkspace starts from nothing, after a confirm; undoable.

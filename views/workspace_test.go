@@ -151,45 +151,11 @@ func TestWorkspaceSurvivesRestart(t *testing.T) {
 	}
 }
 
-// TestWorkspaceSaveCutShort: a save that fails half-way leaves the
-// previous workspace whole.
-func TestWorkspaceSaveCutShort(t *testing.T) {
-	a := newTestApp(t)
-	ws := newWorkspace(a)
-	d, _, err := DefaultData()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ws.store(d, nil, nil)
-	ws.wait()
-	before, err := os.ReadFile(ws.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cancelled := make(chan struct{})
-	close(cancelled)
-	ws.save = func(d *importer.DataSet, path string) error {
-		return d.SaveWorkbook(path, importer.WorkbookOptions{Cancel: cancelled})
-	}
-	ws.store(&importer.DataSet{}, nil, nil)
-	ws.wait()
-	after, _ := os.ReadFile(ws.path)
-	if string(before) != string(after) {
-		t.Fatal("a save cut short changed the workspace file")
-	}
-	got, _, err := ws.load()
-	if err != nil || got.Count() != d.Count() {
-		t.Errorf("the previous workspace does not load whole: %v", err)
-	}
-	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(ws.path), "*.tmp*")); len(left) > 0 {
-		t.Errorf("temporary files left behind: %v", left)
-	}
-}
-
 func TestDamagedWorkspaceIsKeptAside(t *testing.T) {
 	a := newTestApp(t)
 	ws := newWorkspace(a)
-	if err := os.WriteFile(ws.path, []byte("PK\x03\x04 this is not a workbook"), 0o644); err != nil {
+	old := filepath.Join(ws.root, legacyFile)
+	if err := os.WriteFile(old, []byte("PK\x03\x04 this is not a workbook"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	s := newTestState(t)
@@ -199,7 +165,7 @@ func TestDamagedWorkspaceIsKeptAside(t *testing.T) {
 	if got := s.Data().Count(); got != want {
 		t.Errorf("with a damaged workspace the app has %d observations, want the default %d", got, want)
 	}
-	kept, _ := filepath.Glob(filepath.Join(filepath.Dir(ws.path), "workspace-damaged-*.xlsx"))
+	kept, _ := filepath.Glob(filepath.Join(ws.root, "workspace-damaged-*.xlsx"))
 	if len(kept) != 1 {
 		t.Fatalf("the damaged file was not kept aside: %v", kept)
 	}
