@@ -32,6 +32,9 @@ func main() {
 		os.Exit(1)
 	}
 	a := app.NewWithID("io.github.autocities")
+	if views.HandedOff(a, os.Args[1:], os.Stderr) { // another Auto Cities has the workspace: it imports them
+		return
+	}
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	views.Version = a.Metadata().Version
 	w := views.NewWindow(a, views.NewState(d, rep), os.Args[1:])

@@ -158,8 +158,10 @@ func (u *ui) confirmAndWrite(path string, write func(string) error) {
 }
 
 func (u *ui) writeInBackground(path string, write func(string) error) {
+	done := exportStarted(u.ws.dir, path) // a crash's temporary file is removed at the next start
 	go func() {
 		err := write(path)
+		done()
 		fyne.Do(func() {
 			if err != nil {
 				dialog.ShowError(fmt.Errorf(T("ui.could_not_export_s_v"), filepath.Base(path), err), u.win)

@@ -70,7 +70,7 @@ func (u *ui) importPaths(paths []string, mergeNow bool) {
 func (u *ui) importWith(paths []string, opts importer.ImportOptions, mergeNow bool) {
 	ctx, cancel := context.WithCancel(context.Background())
 	prog := newProgress(u.win, filepath.Base(paths[0]), cancel)
-	opts.Progress = prog.set
+	opts.Progress, opts.MaxRows = prog.set, u.maxRows()
 	go func() {
 		res := readFiles(ctx, paths, opts)
 		cancelled := ctx.Err() != nil

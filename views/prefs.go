@@ -20,6 +20,7 @@ const (
 	prefTheme     = "theme"     // "system", "light" or "dark"
 	prefUnitCount = "unitCount" // display unit for vehicles: vehicles, 10k, million
 	prefUnitMoney = "unitMoney" // display unit for money: CNY, 100m, billion
+	prefMaxRows   = "maxRows"   // the most figures one imported file may give
 )
 
 // variantTheme forces the light or dark variant of the default theme (the
