@@ -15,19 +15,7 @@ func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, lim 
 		}
 		return &FileError{File: name, Err: ErrNoNumbers, Why: M("why.no_visible_sheet")}
 	}
-	var sizes uint64
-	for _, sh := range todo {
-		b.total += declared(sh.file.UncompressedSize64, b.left)
-		sizes += sh.file.UncompressedSize64
-	}
-	if bk.sst != nil {
-		sizes += bk.sst.UncompressedSize64
-	}
-	// Parts that say they unzip to more than the limit are refused at once:
-	// Go's zip reader fails on a part whose size is not what it says, so
-	// such a part can never be read within the limit. Parts that understate
-	// their size are stopped by counting (zipBudget, importLimits).
-	if sizes > uint64(max(b.left, 0)) {
+	if bk.declaredTooLarge(todo, b) {
 		return fileErr(name, ErrTooLarge)
 	}
 	sst, err := bk.sharedStrings(ctx, b)
@@ -65,6 +53,24 @@ func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, lim 
 		return &FileError{File: name, Err: ErrNoNumbers, Why: firstReason(rep)}
 	}
 	return nil
+}
+
+// declaredTooLarge adds the sheets' declared sizes to the progress total,
+// and reports whether the parts to read say they unzip to more than the
+// limit. Those are refused at once: Go's zip reader fails on a part whose
+// size is not what it says, so such a part can never be read within the
+// limit. Parts that understate their size are stopped by counting
+// (zipBudget, importLimits).
+func (bk *xlsxBook) declaredTooLarge(todo []xlsxSheet, b *zipBudget) bool {
+	var sizes uint64
+	for _, sh := range todo {
+		b.total += declared(sh.file.UncompressedSize64, b.left)
+		sizes += sh.file.UncompressedSize64
+	}
+	if bk.sst != nil {
+		sizes += bk.sst.UncompressedSize64
+	}
+	return sizes > uint64(max(b.left, 0))
 }
 
 // sheetsToRead lists the worksheets to read and records the others as

@@ -74,9 +74,6 @@ func NewStore(dir string, fsys FS) *Store {
 		sets: map[*DataSet]SetRef{}, tables: map[string]*storedTables{}}
 }
 
-// Dir is the store's folder.
-func (s *Store) Dir() string { return s.dir }
-
 // Seal makes a data set ready to be shared between goroutines: nothing
 // appends to its chunks any more (a change starts a new chunk). The app
 // seals every data set it shows, before a background save reads it.

@@ -181,8 +181,6 @@ func writeLongCSV(path string, n int) error {
 	return f.Close()
 }
 
-func mb(n float64) string { return fmt.Sprintf("%.0f MB", n) }
-
 func (s *suite) inspectLargeCSV(t *testing.T) {
 	p := s.input(t, "rows-360k.csv", func(p string) error { return writeBenchLikeCSV(p, 360_000) })
 	r := s.run(t, "inspect", p)
