@@ -68,8 +68,8 @@ func (u *ui) offerRecovery(n startNotice) {
 	pick.SetSelected(options[0])
 	text := widget.NewLabel(strings.Join(lines, "\n"))
 	text.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(text, widget.NewSeparator(), widget.NewLabel(T("ui.rec_choose")),
-		container.NewVScroll(pick))
+	content := container.NewBorder(container.NewVBox(text, widget.NewSeparator(), widget.NewLabel(T("ui.rec_choose"))),
+		nil, nil, nil, container.NewVScroll(pick))
 	d := dialog.NewCustomConfirm(T("ui.rec_title"), T("ui.rec_open"), T("ui.rec_keep_latest"), content, func(ok bool) {
 		if ok {
 			u.recoverTo(indexOf(options, pick.Selected))

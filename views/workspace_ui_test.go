@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -213,4 +214,26 @@ func TestWatchInboxTakesEachHandOff(t *testing.T) {
 	if left, _ := os.ReadDir(filepath.Join(dir, inboxDir)); len(left) != 0 {
 		t.Errorf("hand-offs left in the inbox: %v", left)
 	}
+}
+
+// TestKilledProcessLockIsStale: a lock of a process killed with SIGKILL,
+// even one not yet reaped (a zombie), is stale.
+func TestKilledProcessLockIsStale(t *testing.T) {
+	cmd := exec.Command("sleep", "60")
+	if err := cmd.Start(); err != nil {
+		t.Skip(err)
+	}
+	l := lockInfo{PID: cmd.Process.Pid, Started: processStart(cmd.Process.Pid), Token: "other", Host: thisProcess().Host}
+	if !l.alive(time.Now()) {
+		t.Fatal("a running process's lock is not live")
+	}
+	cmd.Process.Kill()
+	deadline := time.Now().Add(2 * time.Second)
+	for l.alive(time.Now()) && time.Now().Before(deadline) { // a zombie until Wait
+		time.Sleep(10 * time.Millisecond)
+	}
+	if l.alive(time.Now()) {
+		t.Error("the lock of a killed, unreaped process is still live")
+	}
+	cmd.Wait()
 }
