@@ -71,6 +71,19 @@ func (e *FileError) Msg() Msg {
 	return M("file.error", filepath.Base(e.File), what, hint)
 }
 
+// What is what is wrong with the file, without what to do: for a caller
+// that says what to do itself (the workspace).
+func (e *FileError) What() Msg {
+	what := M("file." + errCodes[e.Err])
+	if e.Detail.Code != "" {
+		what = M("file.is", e.Detail)
+	}
+	if e.Why.Code != "" {
+		return M("file.what_why", what, e.Why)
+	}
+	return what
+}
+
 func (e *FileError) Error() string { return Say(e.Msg()) }
 
 // Unwrap lets errors.Is find the sentinel.

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -388,4 +389,40 @@ func BenchmarkWorkspaceStep(b *testing.B) {
 	}
 	b.ReportMetric(float64(written)/float64(steps), "bytes-written/step")
 	b.ReportMetric(float64(saving.Milliseconds())/float64(steps), "ms-saving/step")
+}
+
+// TestStartSweepsWhatCrashesLeft: temporary files of the workspace, of
+// the old workspace's saves, and of an export whose process is gone.
+func TestStartSweepsWhatCrashesLeft(t *testing.T) {
+	newTestApp(t)
+	root, out := t.TempDir(), t.TempDir()
+	ws := newWorkspaceAt(root, importer.OS)
+	ws.open(false)
+	target := filepath.Join(out, "deck.pptx")
+	partial := filepath.Join(out, ".deck.pptx.123456.tmp")
+	mine := filepath.Join(out, "notes.tmp")
+	left := []string{filepath.Join(ws.dir, ".state-00000009.json.42.tmp"), filepath.Join(root, ".workspace.xlsx.77.tmp"),
+		filepath.Join(root, ".history-5.tmp"), partial, mine}
+	for _, f := range left {
+		os.WriteFile(f, []byte("half"), 0o644)
+	}
+	done := exportStarted(ws.dir, target)
+	_ = done // never called: the export's process died
+	notes, _ := filepath.Glob(filepath.Join(ws.dir, exportsDir, "*.json"))
+	for _, n := range notes { // as an earlier process wrote it
+		b, _ := os.ReadFile(n)
+		os.WriteFile(n, bytes.Replace(b, []byte(processToken), []byte("an-earlier-run"), 1), 0o644)
+	}
+	r := newWorkspaceAt(root, importer.OS).open(false)
+	for _, f := range left[:4] {
+		if _, err := os.Stat(f); err == nil {
+			t.Errorf("%s is still there", f)
+		}
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Error("a file of the user's that only looks temporary was removed")
+	}
+	if r.temps != 1 {
+		t.Errorf("%d interrupted saves of the workspace counted, want 1", r.temps)
+	}
 }

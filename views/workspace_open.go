@@ -145,6 +145,7 @@ func (w *workspace) sweepAtStart(r *restored, seqs []int64) {
 		}
 	}
 	sweepExports(filepath.Join(w.dir, exportsDir))
+	w.sweepLegacyTemps()
 	if len(r.damaged) > 0 || r.data == nil && len(seqs) > 0 {
 		return
 	}
@@ -167,6 +168,17 @@ func (w *workspace) sweepAtStart(r *restored, seqs []int64) {
 	}
 	r.temps += temps
 	w.data.Retain(refs)
+}
+
+// sweepLegacyTemps removes the temporary files the old workspace's saves
+// left when cut short (.workspace.xlsx.*.tmp, .history-*.tmp).
+func (w *workspace) sweepLegacyTemps() {
+	for _, pattern := range []string{"." + legacyFile + ".*.tmp", ".history-*.tmp", filepath.Join(legacyHistory, ".*.tmp")} {
+		old, _ := filepath.Glob(filepath.Join(w.root, pattern))
+		for _, f := range old {
+			_ = w.fsys.Remove(f)
+		}
+	}
 }
 
 // migrate brings an old-style workspace (workspace.xlsx, history.json and
@@ -230,11 +242,12 @@ type legacyStep struct {
 	Label string `json:"label"`
 }
 
-// importerMsg is an import error's message.
+// importerMsg is what is wrong with a workspace file that does not read
+// (not the import's hint: "download it again" is no advice for it).
 func importerMsg(err error) importer.Msg {
 	var fe *importer.FileError
 	if errors.As(err, &fe) {
-		return fe.Msg()
+		return fe.What()
 	}
 	return importer.M("text", err.Error())
 }

@@ -172,6 +172,10 @@ func TestDamagedWorkspaceIsKeptAside(t *testing.T) {
 	if b, _ := os.ReadFile(kept[0]); !strings.Contains(string(b), "not a workbook") {
 		t.Error("the file kept aside is not the damaged one")
 	}
+	shown := shownText(w)
+	if !strings.Contains(shown, "workspace.xlsx could not be read (is damaged or incomplete)") || strings.Contains(shown, "download") {
+		t.Errorf("the start does not say what happened, or gives the import's advice:\n%s", shown)
+	}
 }
 
 func TestRecentFiles(t *testing.T) {
