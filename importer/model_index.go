@@ -101,8 +101,14 @@ func (d *DataSet) buildIndex() *index {
 			arrival++
 		}
 	}
-	slices.SortFunc(items, func(a, b item) int {
-		return cmp.Or(cmp.Compare(a.hi, b.hi), cmp.Compare(a.lo, b.lo), cmp.Compare(a.pref, b.pref))
+	slices.SortFunc(items, func(a, b item) int { // cmp.Or would compare all three every time
+		switch {
+		case a.hi != b.hi:
+			return cmp.Compare(a.hi, b.hi)
+		case a.lo != b.lo:
+			return cmp.Compare(a.lo, b.lo)
+		}
+		return cmp.Compare(a.pref, b.pref)
 	})
 	refOf := d.refOf()
 	x.refs = make([]ref, len(items))
@@ -136,14 +142,24 @@ func (d *DataSet) refOf() func(i uint32) ref {
 }
 
 // rankNames sorts the distinct regions, metrics and dimensions into
-// x.names and maps each chunk's string IDs to their ranks.
+// x.names and maps each chunk's string IDs to their ranks. Which IDs are
+// used is marked per chunk, so that the strings are looked up once per
+// chunk, not once per observation.
 func (x *index) rankNames(chunks []*chunk) [][]uint32 {
+	used := make([][]bool, len(chunks))
 	seen := map[string]bool{"": true}
-	for _, c := range chunks {
+	for ci, c := range chunks {
+		u := make([]bool, len(c.strs))
 		for i := range c.recs {
 			r := &c.recs[i]
-			seen[c.strs[r.region]], seen[c.strs[r.metric]], seen[c.strs[r.dim]] = true, true, true
+			u[r.region], u[r.metric], u[r.dim] = true, true, true
 		}
+		for id, ok := range u {
+			if ok {
+				seen[c.strs[id]] = true
+			}
+		}
+		used[ci] = u
 	}
 	x.names = make([]string, 0, len(seen))
 	for s := range seen {
@@ -154,7 +170,7 @@ func (x *index) rankNames(chunks []*chunk) [][]uint32 {
 	for ci, c := range chunks {
 		rk := make([]uint32, len(c.strs))
 		for id, s := range c.strs {
-			if seen[s] {
+			if used[ci][id] || id == 0 {
 				i, _ := slices.BinarySearch(x.names, s)
 				rk[id] = uint32(i)
 			}
@@ -167,7 +183,8 @@ func (x *index) rankNames(chunks []*chunk) [][]uint32 {
 // preferenceKeys returns the preference rule (prefer.go) as a number per
 // observation, smaller first: a correction, then normal confidence, then
 // the source's tier, then the more recent publication (arrival order
-// breaks the remaining ties).
+// breaks the remaining ties). What a chunk's strings say (low confidence,
+// the source's tier and date) is worked out once per string.
 func (d *DataSet) preferenceKeys(sources map[string]int) func(c *chunk, r *obsRec) uint64 {
 	var dates []string
 	for _, s := range d.Sources {
@@ -179,19 +196,38 @@ func (d *DataSet) preferenceKeys(sources map[string]int) func(c *chunk, r *obsRe
 		i, _ := slices.BinarySearch(dates, date)
 		return uint64(len(dates) - i)
 	}
+	// per chunk, per string ID: its bits as a confidence, and as a source
+	type strBits struct{ conf, source []uint64 }
+	perChunk := map[*chunk]strBits{}
+	bitsOf := func(c *chunk) strBits {
+		if b, ok := perChunk[c]; ok {
+			return b
+		}
+		b := strBits{conf: make([]uint64, len(c.strs)), source: make([]uint64, len(c.strs))}
+		for id, s := range c.strs {
+			if s == Low {
+				b.conf[id] = 1 << 28
+			}
+			tier, date := uint64(3), uint64(len(dates)+1)
+			if i, ok := sources[s]; ok {
+				tier, date = uint64(tierRank(d.Sources[i].Tier)), dateRank(d.Sources[i].Date)
+			}
+			b.source[id] = tier<<25 | min(date, 1<<25-1)
+		}
+		perChunk[c] = b
+		return b
+	}
+	var last *chunk
+	var bits strBits
 	return func(c *chunk, r *obsRec) uint64 {
+		if c != last {
+			last, bits = c, bitsOf(c)
+		}
 		var p uint64
 		if math.IsNaN(r.edited) {
 			p |= 1 << 29
 		}
-		if c.strs[r.conf] == Low {
-			p |= 1 << 28
-		}
-		tier, date := uint64(3), uint64(len(dates)+1)
-		if i, ok := sources[c.strs[r.source]]; ok {
-			tier, date = uint64(tierRank(d.Sources[i].Tier)), dateRank(d.Sources[i].Date)
-		}
-		return p | tier<<25 | min(date, 1<<25-1)
+		return p | bits.conf[r.conf] | bits.source[r.source]
 	}
 }
 
