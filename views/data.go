@@ -22,7 +22,7 @@ import (
 type dataTab struct {
 	state     *State
 	tab       *container.TabItem
-	filter    *widget.Entry
+	filter    *appEntry
 	count     *widget.Label
 	obs       *widget.Table
 	sources   *widget.Table
@@ -46,8 +46,7 @@ func newDataTab(s *State) *dataTab {
 	t.obs = newSortableTable(obsHeaders(), []float32{100, 56, 80, 230, 130, 70, 110, 110, 100, 300, 400},
 		func() int { return len(t.obsRows) }, func(r, c int) string { return obsCell(s.Data(), t.obsRows[r], c) },
 		t.sortBy)
-	t.filter = &widget.Entry{PlaceHolder: T("ui.filter_city_year_metric_source"), OnChanged: func(string) { t.apply() }}
-	t.filter.ExtendBaseWidget(t.filter)
+	t.filter = newAppEntry(s, T("ui.filter_city_year_metric_source"), func(string) { t.apply() })
 	t.edit = &widget.Button{Text: T("ui.correct_value"), OnTapped: t.editSelected}
 	t.edit.ExtendBaseWidget(t.edit)
 	t.edit.Disable()

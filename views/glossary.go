@@ -16,7 +16,7 @@ import (
 type glossary struct {
 	state   *State
 	tab     *container.TabItem
-	search  *widget.Entry
+	search  *appEntry
 	list    *widget.List
 	detail  *widget.RichText
 	related *fyne.Container
@@ -25,8 +25,7 @@ type glossary struct {
 
 func newGlossaryTab(s *State) *glossary {
 	g := &glossary{state: s}
-	g.search = &widget.Entry{PlaceHolder: T("ui.search_terms_chinese_names_aliases"), OnChanged: func(string) { g.filter() }}
-	g.search.ExtendBaseWidget(g.search)
+	g.search = newAppEntry(s, T("ui.search_terms_chinese_names_aliases"), func(string) { g.filter() })
 	g.detail = widget.NewRichTextFromMarkdown("")
 	g.detail.Wrapping = fyne.TextWrapWord
 	g.related = container.NewHBox()

@@ -26,3 +26,6 @@ func richText(r *widget.RichText) string {
 
 // wait blocks until the chart's scheduled renders are done.
 func (c *Chart) wait() { c.pending.Wait() }
+
+// cellText is what the values table shows for a row in a column.
+func (t *compare) cellText(r importer.Stated, col int) string { return t.table.cols[col].cell(r) }

@@ -15,7 +15,7 @@ import (
 )
 
 // rank is the Rank tab: national ranks over time as stated by sources
-// (never computed among the cities loaded).
+// (never computed among the regions loaded).
 type rank struct {
 	*chartTab
 	stated *widget.Label
@@ -30,18 +30,25 @@ func newRankTab(s *State) *rank {
 	t.stated.Wrapping = fyne.TextWrapWord
 	note := widget.NewLabel(T("ui.ranks_among_chinese_cities_as_stated"))
 	note.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(container.NewHBox(label("ui.metric"), wide(t.metric, 320)), t.citiesRow())
-	split := container.NewVSplit(t.chart, container.NewVScroll(container.NewVBox(note, t.stated)))
-	split.Offset = 0.72
-	t.start(T("ui.rank"), container.NewBorder(top, nil, nil, nil, split))
+	below := container.New(minHeight{120}, container.NewVScroll(container.NewVBox(note, t.stated)))
+	t.start(T("ui.rank"), []fyne.CanvasObject{labelled("ui.metric", wide(t.metric, 320))}, below)
 	return t
 }
 
-func (t *rank) metrics() []importer.Metric { return rankMetrics }
-
-func (t *rank) metricChanged() {
-	t.cities.offer(t.state.Data().RegionsWith(t.choice.Metric), t.choice.Cities)
+func (t *rank) metrics(d *importer.DataSet) []importer.Metric {
+	if m := metricsWithData(d, rankMetrics); len(m) > 0 {
+		return m
+	}
+	return rankMetrics[:1]
 }
+
+func (t *rank) metricChanged() {}
+
+func (t *rank) ranking() []string { return t.byLatestValue() }
+
+func (t *rank) defaultRegions(offered []string) []string { return t.pickDefault(offered) }
+
+func (t *rank) missing() ([]string, string) { return t.withoutPoints(), metricLabel(t.choice.Metric) }
 
 func (t *rank) choiceChanged() { t.stated.SetText(t.statedText()) }
 

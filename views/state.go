@@ -9,6 +9,8 @@ import (
 
 	"autocities/importer"
 	_ "autocities/views/locale" // settles LANGUAGE before Fyne reads it: see its doc
+
+	"fyne.io/fyne/v2"
 )
 
 // maxUndo is how many changes can be undone.
@@ -25,6 +27,7 @@ type State struct {
 	report    *importer.FileReport
 	imported  []string // files read into the data, never to be written
 	listeners []func()
+	shortcut  func(fyne.Shortcut) bool // the window's shortcuts a focused text field passes on
 
 	undo, redo []snapshot
 	nextID     int64

@@ -117,7 +117,7 @@ func TestChineseUI(t *testing.T) {
 	if c.tab.Text != "对比" {
 		t.Errorf("Compare tab is called %q in Chinese", c.tab.Text)
 	}
-	if got := c.cell(c.rows[0], 0); got != "重庆" {
+	if got := c.cellText(c.rows[0], 0); got != "重庆" {
 		t.Errorf("first city %q, want 重庆", got)
 	}
 	if c.metric.Selected != "汽车产量" {
@@ -148,11 +148,15 @@ func TestCompareTab(t *testing.T) {
 		t.Error("choosing NEV production did not change the chart")
 	}
 
-	// "None" empties the city selection: no rows; "All" brings them back.
-	test.Tap(findButton(t, c.tab.Content, "None"))
+	// "Clear" empties the region selection: no rows, and the note says
+	// what to do; "All" brings them back.
+	test.Tap(findButton(t, c.tab.Content, "Clear"))
 	settle(c.chart)
 	if len(c.rows) != 0 {
-		t.Errorf("with no city chosen the table still lists %d rows", len(c.rows))
+		t.Errorf("with no region chosen the table still lists %d rows", len(c.rows))
+	}
+	if !c.note.Visible() || !strings.Contains(c.note.Text, "Tick at least one region") {
+		t.Errorf("the empty chart's note: %q", c.note.Text)
 	}
 	test.Tap(findButton(t, c.tab.Content, "All"))
 	settle(c.chart)
@@ -184,7 +188,7 @@ func TestCompareGroupedYearsAndSort(t *testing.T) {
 	newTestApp(t)
 	c := newCompareTab(newTestState(t))
 	showTab(t, c.tab.Content, c.chart)
-	c.years.SetSelected([]string{"2023", "2024"})
+	c.years.checks.SetSelected([]string{"2023", "2024"})
 	settle(c.chart)
 	spec := chartspec.Compare(c.state.Data(), c.choice)
 	if len(spec.Groups) != 2 {
@@ -204,7 +208,7 @@ func TestCompareConflictDetail(t *testing.T) {
 	newTestApp(t)
 	c := newCompareTab(newTestState(t))
 	showTab(t, c.tab.Content, c.chart)
-	c.years.SetSelected([]string{"2019"})
+	c.years.checks.SetSelected([]string{"2019"})
 	settle(c.chart)
 	row := -1
 	for i, r := range c.rows {
@@ -215,7 +219,7 @@ func TestCompareConflictDetail(t *testing.T) {
 	if row < 0 {
 		t.Fatal("Chongqing 2019 not listed")
 	}
-	if got := c.cell(c.rows[row], 7); !strings.HasPrefix(got, "⚠") {
+	if got := c.cellText(c.rows[row], 7); !strings.HasPrefix(got, "⚠") {
 		t.Errorf("sources column %q lacks the conflict marker", got)
 	}
 	c.table.Select(widget.TableCellID{Row: row, Col: 0})
@@ -232,10 +236,10 @@ func TestCompareComputedYoY(t *testing.T) {
 	showTab(t, c.tab.Content, c.chart)
 	for _, r := range c.rows {
 		if r.Key.Region == "Chongqing" && r.Key.Year == 2025 {
-			if got := c.cell(r, 6); got != "+9.8%" {
+			if got := c.cellText(r, 6); got != "+9.8%" {
 				t.Errorf("computed YoY of Chongqing 2025 = %q, want +9.8%% (2,788,000 / 2,540,000)", got)
 			}
-			if got := c.cell(r, 5); got != "+9.7%" {
+			if got := c.cellText(r, 5); got != "+9.7%" {
 				t.Errorf("stated YoY %q, want +9.7%%", got)
 			}
 		}
@@ -275,7 +279,7 @@ func TestTimelineTab(t *testing.T) {
 	}
 
 	// Several cities: one line each.
-	tl.cities.selectCities([]string{"Chongqing", "Shenzhen"})
+	tl.regions.set([]string{"Chongqing", "Shenzhen"})
 	settle(tl.chart)
 	if spec := chartspec.Timeline(tl.state.Data(), tl.choice); len(spec.Series) != 2 {
 		t.Errorf("%d lines for two cities", len(spec.Series))
@@ -307,7 +311,7 @@ func TestRankTab(t *testing.T) {
 		t.Errorf("stated ranks %q", r.stated.Text)
 	}
 	before := chartImage(t, r.chart)
-	r.cities.selectCities([]string{"Chongqing", "Guangzhou"})
+	r.regions.set([]string{"Chongqing", "Guangzhou"})
 	settle(r.chart)
 	if sameImage(before, chartImage(t, r.chart)) {
 		t.Error("adding Guangzhou did not change the rank chart")

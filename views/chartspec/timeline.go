@@ -18,7 +18,7 @@ func init() {
 
 // Timeline builds the line chart of one or several cities over years.
 func Timeline(d *importer.DataSet, c Choice) charts.Timeline {
-	u := Unit(c.Metric, c.Unit)
+	u := c.unitOf(d)
 	cities := c.Cities
 	if len(cities) == 0 {
 		cities = []string{"Chongqing"}
