@@ -145,13 +145,31 @@ func (u *ui) finishImport(res importResult, paths []string, mergeNow, cancelled 
 	}
 	msg := fmt.Sprintf(lang.L("%s\n\nRead %d figures, %d targets, %d events and %d glossary terms.\nMerge them with the current data, or replace the current data?\n(The report is in Data → Import report.)"),
 		res.rep.File, res.rep.Rows, res.rep.Targets, res.rep.Events, res.rep.Terms)
-	dialog.ShowCustomConfirm(lang.L("Import"), lang.L("Merge"), lang.L("Replace"), widget.NewLabel(msg), func(mergeChosen bool) {
-		if mergeChosen {
+	escaped := false
+	dlg := dialog.NewCustomConfirm(lang.L("Import"), lang.L("Merge"), lang.L("Replace"), widget.NewLabel(msg), func(mergeChosen bool) {
+		switch {
+		case escaped: // Escape: neither merge nor replace
+		case mergeChosen:
 			merge()
-		} else {
+		default:
 			u.apply(res.data, res.rep, fmt.Sprintf(lang.L("replace by %s"), res.rep.File))
 		}
 	}, u.win)
+	// Fyne's dialogs take no keys: Return merges, Escape cancels, while the
+	// prompt is up (the window's own key handler comes back when it closes).
+	c := u.win.Canvas()
+	keys := c.OnTypedKey()
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		switch e.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			dlg.Confirm()
+		case fyne.KeyEscape:
+			escaped = true
+			dlg.Hide()
+		}
+	})
+	dlg.SetOnClosed(func() { c.SetOnTypedKey(keys) })
+	dlg.Show()
 }
 
 func (u *ui) apply(d *importer.DataSet, rep *importer.FileReport, label string) {
