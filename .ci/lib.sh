@@ -37,27 +37,23 @@ fail() {
   exit 1
 }
 
-# start_xvfb: an Xvfb screen of 1280x800 on a free display; sets disp and
-# xpid (the caller's EXIT trap kills $xpid). Tries another display when one
-# is taken (other builds on the machine run Xvfb too).
+# start_xvfb: an Xvfb screen of 1280x800 on a free display, which Xvfb
+# picks itself (-displayfd: no race with other builds' displays) and names
+# once it takes connections; sets disp and xpid (the caller's EXIT trap
+# reaps $xpid).
 start_xvfb() {
-  local n
-  for _ in 1 2 3 4 5 6 7 8 9 10; do
-    n=$((50 + RANDOM % 40))
-    [ ! -e "/tmp/.X$n-lock" ] || continue
-    disp=":$n"
-    Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-    xpid=$!
-    for _ in $(seq 1 50); do
-      DISPLAY=$disp xdotool getdisplaygeometry >/dev/null 2>&1 && return 0
-      kill -0 "$xpid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill "$xpid" 2>/dev/null || true
-    wait "$xpid" 2>/dev/null || true
-    xpid=""
+  local n=""
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$out/xvfb.display" >"$out/xvfb.log" 2>&1 &
+  xpid=$!
+  for _ in $(seq 1 150); do # 15 s
+    n=$(grep -x '[0-9][0-9]*' "$out/xvfb.display" 2>/dev/null || true)
+    [ -z "$n" ] || break
+    kill -0 "$xpid" 2>/dev/null || break
+    sleep 0.1
   done
-  echo "smoke: FAILED: no Xvfb display would start ($out/xvfb.log)"; exit 1
+  rm -f "$out/xvfb.display"
+  [ -n "$n" ] || { echo "smoke: FAILED: Xvfb did not start ($out/xvfb.log)"; cat "$out/xvfb.log"; exit 1; }
+  disp=":$n"
 }
 
 # wait_window NAME PID SECONDS: polls for the visible window "Auto Cities"
