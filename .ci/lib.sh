@@ -8,6 +8,7 @@
 # run alone, outside .ci/run, still get what they need).
 need_pkgs() {
   local p missing=() sudo=""
+  command -v dpkg-query >/dev/null || return 0 # not Debian-like: the caller's tools must be there
   for p in "$@"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
