@@ -144,13 +144,31 @@ func (u *ui) finishImport(res importResult, paths []string, mergeNow, cancelled 
 	}
 	msg := fmt.Sprintf(T("ui.s_read_d_figures_d_targets"),
 		res.rep.File, res.rep.Rows, res.rep.Targets, res.rep.Events, res.rep.Terms)
-	dialog.ShowCustomConfirm(T("ui.import_2"), T("ui.merge"), T("ui.replace"), widget.NewLabel(msg), func(mergeChosen bool) {
-		if mergeChosen {
+	escaped := false
+	dlg := dialog.NewCustomConfirm(T("ui.import_2"), T("ui.merge"), T("ui.replace"), widget.NewLabel(msg), func(mergeChosen bool) {
+		switch {
+		case escaped: // Escape: neither merge nor replace
+		case mergeChosen:
 			merge()
-		} else {
+		default:
 			u.apply(res.data, res.rep, fmt.Sprintf(T("ui.replace_by_s"), res.rep.File))
 		}
 	}, u.win)
+	// Fyne's dialogs take no keys: Return merges, Escape cancels, while the
+	// prompt is up (the window's own key handler comes back when it closes).
+	c := u.win.Canvas()
+	keys := c.OnTypedKey()
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		switch e.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			dlg.Confirm()
+		case fyne.KeyEscape:
+			escaped = true
+			dlg.Hide()
+		}
+	})
+	dlg.SetOnClosed(func() { c.SetOnTypedKey(keys) })
+	dlg.Show()
 }
 
 func (u *ui) apply(d *importer.DataSet, rep *importer.FileReport, label string) {
