@@ -72,7 +72,7 @@ func newChartTab(s *State, kind string, k tabKind, units bool) *chartTab {
 // start lays the tab out, fills the controls from the data and follows its
 // changes; the kind's own controls exist by now.
 func (t *chartTab) start(title string, controls []fyne.CanvasObject, below fyne.CanvasObject) {
-	main := container.New(stackLayout{minChart: 220, share: 0.62}, t.chart,
+	main := container.New(stackLayout{minChart: 170, share: 0.62}, t.chart,
 		container.NewBorder(t.note, nil, nil, nil, below))
 	content := container.New(chartTabLayout{}, flow(controls...), main, t.regions.content)
 	t.tab = container.NewTabItem(title, content)

@@ -36,8 +36,9 @@ func newCompareTab(s *State) *compare {
 	t.sort.SetSelected(T("ui.largest_first"))
 	t.sort.OnChanged = func(string) { t.onChoice() }
 	t.years = newYearsPicker(func() { t.onChoice() })
-	t.detail = widget.NewLabel(T("ui.select_a_row_to_see_every"))
+	t.detail = widget.NewLabel("")
 	t.detail.Wrapping = fyne.TextWrapWord
+	t.detail.Hide() // until a row is selected
 	t.table = newRowTable(t.columns(), func() int { return len(t.rows) }, func(i int) importer.Stated { return t.rows[i] }, nil)
 	t.table.OnSelected = func(id widget.TableCellID) { t.showStated(t.rows[id.Row]) }
 	controls := []fyne.CanvasObject{labelled("ui.metric", wide(t.metric, 230)), labelled("ui.period", wide(t.period, 150)),
@@ -175,8 +176,8 @@ func (t *compare) choiceChanged() {
 	t.table.UnselectAll()
 	t.table.Refresh()
 	if !slices.ContainsFunc(t.rows, func(s importer.Stated) bool { return s.Key == t.shown }) {
-		t.shown = importer.Key{}
-		t.detail.SetText(T("ui.select_a_row_to_see_every"))
+		t.shown = importer.Key{} // the row shown is gone: so is its detail
+		t.detail.Hide()
 	}
 }
 
@@ -228,6 +229,7 @@ func (t *compare) fillRows() {
 func (t *compare) showStated(st importer.Stated) {
 	d := t.state.Data()
 	t.shown = st.Key
+	defer t.detail.Show()
 	var b strings.Builder
 	if st.Conflict() {
 		b.WriteString(T("ui.sources_disagree") + " ")

@@ -154,6 +154,9 @@ func (l stackLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	minBelow := below.MinSize().Height
 	h := max(l.minChart, min(size.Height*l.share, size.Height-minBelow-pad))
+	if h+pad+minBelow > size.Height { // a small window: what is below keeps its minimum
+		h = max(l.minChart, size.Height-minBelow-pad)
+	}
 	chart.Resize(fyne.NewSize(size.Width, h))
 	chart.Move(fyne.NewPos(0, 0))
 	below.Resize(fyne.NewSize(size.Width, max(0, size.Height-h-pad)))

@@ -3,6 +3,7 @@ package views
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -106,7 +107,9 @@ func (t *rowTable[R]) fit(width float32) {
 		total += c.width
 	}
 	grow := float32(1)
-	if spare := width - 12; spare > total { // 12: the scroll bar
+	// The table puts a padding between columns, and a scroll bar may take
+	// the right edge.
+	if spare := width - 16 - float32(len(t.cols))*theme.Padding(); spare > total {
 		grow = spare / total
 	}
 	for i, c := range t.cols {

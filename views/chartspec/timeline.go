@@ -74,7 +74,7 @@ func (c Choice) timelineEvents(d *importer.DataSet, cities []string, lo, hi, hig
 		if e.Year() < lo || e.Year() > hi || (i != highlight && !c.drawn(e.Kind)) {
 			continue
 		}
-		m := charts.Marker{At: e.When(), Label: e.Title, Highlight: i == highlight}
+		m := charts.Marker{At: e.When(), Label: c.eventTitle(e), Highlight: i == highlight}
 		if !strings.Contains(e.Date, "-") {
 			m.Date = e.Date
 		}

@@ -45,3 +45,12 @@ func Words(lang string) charts.Words {
 	}
 	return w
 }
+
+// eventTitle is an event's title in the choice's language, where the data
+// gives it.
+func (c Choice) eventTitle(e importer.Event) string {
+	if c.Lang == "zh" && e.TitleZh != "" {
+		return e.TitleZh
+	}
+	return e.Title
+}
