@@ -66,6 +66,7 @@ func newChartTab(s *State, kind string, k tabKind, units bool) *chartTab {
 	t.note = widget.NewLabel("")
 	t.note.Wrapping = fyne.TextWrapWord
 	t.note.Importance = widget.WarningImportance
+	t.recall()
 	return t
 }
 
@@ -120,7 +121,20 @@ func (t *chartTab) onMetric() {
 // chosen, keeping the ticks that still fit, else the kind's default.
 func (t *chartTab) offerRegions() {
 	d := t.state.Data()
-	t.regions.offer(d.RegionsWith(t.choice.Metric), t.regions.Level(), t.choice.Cities)
+	fresh := t.state.Fresh() // an import's regions are ticked
+	keep := append(slices.Clip(t.choice.Cities), fresh...)
+	withData := d.RegionsWith(t.choice.Metric)
+	t.regions.offer(withData, t.regions.Level(), keep)
+	if len(fresh) > 0 && !slices.ContainsFunc(fresh, func(r string) bool { return slices.Contains(t.regions.Offered(), r) }) {
+		// The import brought regions of another level (provinces into a
+		// chart of cities): show that level.
+		for _, r := range fresh {
+			if slices.Contains(withData, r) {
+				t.regions.offer(withData, d.Level(r), fresh)
+				break
+			}
+		}
+	}
 	if len(t.regions.Chosen()) == 0 {
 		t.regions.set(t.kind.defaultRegions(t.regions.Offered()))
 	}
@@ -143,6 +157,7 @@ func (t *chartTab) onChoice() {
 	t.choice.Cities = t.regions.Chosen()
 	t.kind.choiceChanged()
 	t.showMissing()
+	t.remember()
 	t.chart.Update()
 }
 

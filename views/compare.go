@@ -34,6 +34,9 @@ func newCompareTab(s *State) *compare {
 	t.period = widget.NewSelect(nil, func(string) { t.onPeriod() })
 	t.sort = widget.NewSelect([]string{T("ui.largest_first"), T("ui.a_z")}, nil)
 	t.sort.SetSelected(T("ui.largest_first"))
+	if t.choice.Sort == "name" { // as at the last run
+		t.sort.SetSelected(T("ui.a_z"))
+	}
 	t.sort.OnChanged = func(string) { t.onChoice() }
 	t.years = newYearsPicker(func() { t.onChoice() })
 	t.detail = widget.NewLabel("")

@@ -362,14 +362,14 @@ func (t *dataTab) editSelected() {
 		widget.NewFormItem(T("ui.qualifier"), qual),
 		widget.NewFormItem(T("ui.note"), note),
 	}
-	win := fyne.CurrentApp().Driver().AllWindows()[0]
+	win := t.state.win
 	d := dialog.NewForm(T("ui.correct_a_figure"), T("ui.save_correction"), T("ui.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		v, err := importer.ParseNumber(value.Text)
 		if err != nil {
-			dialog.ShowError(fmt.Errorf(T("ui.q_is_not_a_number_write"), value.Text, unit), win)
+			showError(fmt.Errorf(T("ui.q_is_not_a_number_write"), value.Text, unit), win)
 			return
 		}
 		d := t.state.Data().Correct(o, v, qual.Selected, strings.TrimSpace(note.Text))

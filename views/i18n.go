@@ -126,3 +126,19 @@ func eventDetail(e importer.Event) string {
 	}
 	return e.Detail
 }
+
+// termSense and termSummary are a glossary term's sense and summary in the
+// UI's language, where the data gives them.
+func termSense(t importer.Term) string {
+	if chinese() && t.SenseZh != "" {
+		return t.SenseZh
+	}
+	return t.Sense
+}
+
+func termSummary(t importer.Term) string {
+	if chinese() && t.SummaryZh != "" {
+		return t.SummaryZh
+	}
+	return t.Summary
+}

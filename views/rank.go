@@ -1,7 +1,6 @@
 package views
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,7 +51,8 @@ func (t *rank) missing() ([]string, string) { return t.withoutPoints(), metricLa
 
 func (t *rank) choiceChanged() { t.stated.SetText(t.statedText()) }
 
-// statedText lists each rank drawn with its period and source.
+// statedText lists each rank drawn with its period and source, in the
+// UI's language and punctuation.
 func (t *rank) statedText() string {
 	d := t.state.Data()
 	var lines []string
@@ -60,23 +60,24 @@ func (t *rank) statedText() string {
 		var parts []string
 		for _, p := range d.Ranks(city, t.choice.Metric) {
 			o := p.Preferred()
-			part := fmt.Sprintf("%d %s: %s", o.Year, periodLabel(o.Period), ordinal(int(o.Value)))
+			part := T("ui.rank_item", o.Year, periodLabel(o.Period), ordinal(int(o.Value)), sourceTitle(d, o.SourceID))
 			if p.Conflict() {
 				part += " ⚠"
 			}
-			parts = append(parts, part+" ("+sourceTitle(d, o.SourceID)+")")
+			parts = append(parts, part)
 		}
 		if len(parts) > 0 {
-			lines = append(lines, cityLabel(city)+": "+strings.Join(parts, "; "))
+			lines = append(lines, T("ui.rank_line", cityLabel(city), strings.Join(parts, T("list.sep"))))
 		}
 	}
 	slices.Sort(lines)
 	return strings.Join(lines, "\n")
 }
 
+// ordinal is a rank in words: 1st, 2nd, 11th / 第1.
 func ordinal(n int) string {
 	if chinese() {
-		return "第" + strconv.Itoa(n)
+		return T("ui.ordinal", n)
 	}
 	suffix := "th"
 	switch {

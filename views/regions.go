@@ -117,6 +117,15 @@ func (p *regionPicker) offer(withData []string, level importer.Level, keep []str
 	p.filter()
 }
 
+// preferLevel offers l first, as a level chosen at the last run.
+func (p *regionPicker) preferLevel(l importer.Level) {
+	p.updating = true
+	defer func() { p.updating = false }()
+	p.levels, p.levelKnown = []importer.Level{l}, true
+	p.level.Options = []string{levelOption(l)}
+	p.level.SetSelected(levelOption(l))
+}
+
 // Level is the level chosen: LevelUnknown for all levels.
 func (p *regionPicker) Level() importer.Level {
 	i := p.level.SelectedIndex()

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -29,7 +30,7 @@ func newTimelineTab(s *State) *timeline {
 	t := &timeline{}
 	t.chartTab = newChartTab(s, chartspec.KindTimeline, t, true)
 	t.shown = widget.NewSelect(eventChoices(), nil)
-	t.shown.SetSelectedIndex(0)
+	t.shown.SetSelectedIndex(max(0, slices.Index([]string{chartspec.EventsKey, chartspec.EventsAll, chartspec.EventsNone}, t.choice.Events)))
 	t.shown.OnChanged = func(string) {
 		t.choice.Events = []string{chartspec.EventsKey, chartspec.EventsAll, chartspec.EventsNone}[max(0, t.shown.SelectedIndex())]
 		t.chart.Update()

@@ -39,6 +39,7 @@ type ui struct {
 func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 	applyTheme(a, a.Preferences().String(prefTheme))
 	u := &ui{app: a, state: s, win: a.NewWindow("Auto Cities"), ws: newWorkspace(a)}
+	s.win, s.ui = u.win, u
 	restoreErr := u.restore()
 	u.compare = newCompareTab(s)
 	u.timeline = newTimelineTab(s)
@@ -47,6 +48,8 @@ func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 	u.glossary = newGlossaryTab(s)
 	u.tabs = container.NewAppTabs(u.compare.tab, u.timeline.tab, u.rank.tab, u.glossary.tab, u.data.tab)
 	u.win.SetContent(u.tabs)
+	u.tabs.SelectIndex(recallTab(len(u.tabs.Items)))
+	u.tabs.OnSelected = func(*container.TabItem) { rememberTab(u.tabs.SelectedIndex()) }
 	u.mainMenu = u.menu()
 	u.win.SetMainMenu(u.mainMenu)
 	s.OnChanged(u.updateUndoItems)
@@ -57,7 +60,7 @@ func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 	u.win.SetOnClosed(u.ws.wait) // the last change is on disk before the app exits
 	if restoreErr != nil {
 		log.Printf("workspace: %v", restoreErr)
-		dialog.ShowError(restoreErr, u.win)
+		showError(restoreErr, u.win)
 	}
 	u.updateUndoItems()
 	if len(files) > 0 {
@@ -205,7 +208,7 @@ func (u *ui) settings() {
 			dialog.ShowConfirm(T("ui.language"), T("ui.auto_cities_restarts_to_change_its"), func(yes bool) {
 				if yes {
 					if err := setLanguage(code); err != nil {
-						dialog.ShowError(err, u.win)
+						showError(err, u.win)
 					}
 				}
 			}, u.win)
