@@ -52,15 +52,34 @@ func newGlossaryTab(s *State) *glossary {
 	return g
 }
 
+// termLabel names a term in the list and the detail: the Chinese name
+// first in the Chinese UI, the English first otherwise.
 func termLabel(t importer.Term) string {
 	label := t.Term
 	if sense := termSense(t); sense != "" {
 		label += " (" + sense + ")"
 	}
-	if t.Chinese != "" {
+	switch {
+	case t.Chinese == "":
+	case chinese():
+		label = t.Chinese + "  " + label
+	default:
 		label += "  " + t.Chinese
 	}
 	return label
+}
+
+// relatedLabel names a related term's link: its Chinese name in the
+// Chinese UI, where the glossary has one.
+func (g *glossary) relatedLabel(name string) string {
+	if chinese() {
+		for _, t := range g.state.Data().Terms {
+			if strings.EqualFold(t.Term, name) && t.Chinese != "" {
+				return t.Chinese
+			}
+		}
+	}
+	return name
 }
 
 // matches reports whether a term fits the search across English, Chinese
@@ -111,19 +130,19 @@ func (g *glossary) show(t importer.Term) {
 	g.current = termID(t)
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", termLabel(t))
-	fmt.Fprintf(&b, "**%s:** %s", T("ui.kind"), typeLabel(t.Kind))
+	b.WriteString(T("ui.md_field", T("ui.kind"), typeLabel(t.Kind)))
 	if len(t.Aliases) > 0 {
-		fmt.Fprintf(&b, " · **%s:** %s", T("ui.also"), strings.Join(t.Aliases, ", "))
+		b.WriteString(" · " + T("ui.md_field", T("ui.also"), strings.Join(t.Aliases, T("and.sep"))))
 	}
 	if senses := g.senses(t.Term); senses > 1 {
 		fmt.Fprintf(&b, "\n\n*%s*", fmt.Sprintf(T("ui.one_of_d_senses_of_s"), senses, t.Term))
 	}
 	fmt.Fprintf(&b, "\n\n%s\n\n", termSummary(t))
 	if src, ok := d.Source(t.SourceID); ok {
-		fmt.Fprintf(&b, "**%s:** [%s](%s)\n\n", T("ui.source"), src.Title, src.URL)
+		b.WriteString(T("ui.md_field", T("ui.source"), fmt.Sprintf("[%s](%s)", src.Title, src.URL)) + "\n\n")
 	}
 	if refs := appearances(d, t); len(refs) > 0 {
-		fmt.Fprintf(&b, "**%s:**\n\n", T("ui.appears_in"))
+		b.WriteString(T("ui.md_field", T("ui.appears_in"), "") + "\n\n")
 		for _, r := range refs {
 			fmt.Fprintf(&b, "- %s\n", r)
 		}
@@ -135,7 +154,7 @@ func (g *glossary) show(t importer.Term) {
 	}
 	for _, r := range t.Related {
 		name := r
-		g.related.Add(&widget.Hyperlink{Text: name, OnTapped: func() { g.jump(name) }})
+		g.related.Add(&widget.Hyperlink{Text: g.relatedLabel(name), OnTapped: func() { g.jump(name) }})
 	}
 	g.related.Refresh()
 }
