@@ -54,6 +54,13 @@ type tabKind interface {
 	ranking() []string
 }
 
+// tabMakers make the chart tabs, one per kind of chart (chartspec's
+// registry): each tab's file registers its own, so the window builds them
+// all without naming them.
+var tabMakers = map[string]func(*State) *chartTab{}
+
+func registerTab(kind string, make func(*State) *chartTab) { tabMakers[kind] = make }
+
 // newChartTab builds the shared part of a chart tab of a kind of chart.
 func newChartTab(s *State, kind string, k tabKind, units bool) *chartTab {
 	t := &chartTab{state: s, kind: k, choice: chartspec.Defaults(s.Data(), kind)}

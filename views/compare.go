@@ -15,6 +15,10 @@ import (
 	"autocities/views/chartspec"
 )
 
+func init() {
+	registerTab(chartspec.KindCompare, func(s *State) *chartTab { return newCompareTab(s).chartTab })
+}
+
 // compare is the Compare tab: one metric and period across regions, as
 // bars above a table of the values drawn. Several years give grouped bars.
 type compare struct {

@@ -13,6 +13,10 @@ import (
 	"autocities/views/chartspec"
 )
 
+func init() {
+	registerTab(chartspec.KindRank, func(s *State) *chartTab { return newRankTab(s).chartTab })
+}
+
 // rank is the Rank tab: national ranks over time as stated by sources
 // (never computed among the regions loaded).
 type rank struct {

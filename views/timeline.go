@@ -13,6 +13,10 @@ import (
 	"autocities/views/chartspec"
 )
 
+func init() {
+	registerTab(chartspec.KindTimeline, func(s *State) *chartTab { return newTimelineTab(s).chartTab })
+}
+
 // timeline is the Timeline tab: one or several regions' figures over
 // years, the target and progress towards it, and the events under the
 // chart.

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"autocities/views/chartspec"
 	"fmt"
 	"log"
 	"runtime"
@@ -22,9 +23,7 @@ type ui struct {
 	win      fyne.Window
 	state    *State
 	tabs     *container.AppTabs
-	compare  *compare
-	timeline *timeline
-	rank     *rank
+	charts   []*chartTab // one per kind of chart, in chartspec's order
 	glossary *glossary
 	data     *dataTab
 
@@ -41,12 +40,15 @@ func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 	u := &ui{app: a, state: s, win: a.NewWindow("Auto Cities"), ws: newWorkspace(a)}
 	s.win, s.ui = u.win, u
 	restoreErr := u.restore()
-	u.compare = newCompareTab(s)
-	u.timeline = newTimelineTab(s)
-	u.rank = newRankTab(s)
+	var items []*container.TabItem
+	for _, kind := range chartspec.KindNames() {
+		t := tabMakers[kind](s)
+		u.charts = append(u.charts, t)
+		items = append(items, t.tab)
+	}
 	u.data = newDataTab(s)
 	u.glossary = newGlossaryTab(s)
-	u.tabs = container.NewAppTabs(u.compare.tab, u.timeline.tab, u.rank.tab, u.glossary.tab, u.data.tab)
+	u.tabs = container.NewAppTabs(append(items, u.glossary.tab, u.data.tab)...)
 	u.win.SetContent(u.tabs)
 	u.tabs.SelectIndex(recallTab(len(u.tabs.Items)))
 	u.tabs.OnSelected = func(*container.TabItem) { rememberTab(u.tabs.SelectedIndex()) }
