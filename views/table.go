@@ -8,13 +8,11 @@ import (
 )
 
 // column is one column of a table of rows R: its header (a code), its
-// width at the least, what a row shows in it, and, for a sortable table,
-// how two rows compare (nil: by the text shown).
+// width at the least, and what a row shows in it.
 type column[R any] struct {
 	header string
 	width  float32
 	cell   func(R) string
-	order  func(a, b R) int
 }
 
 // rowTable is a read-only table of rows R with a bold header row whose
