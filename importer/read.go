@@ -52,6 +52,9 @@ type ImportOptions struct {
 	// Progress, if not nil, is called from the import goroutine with the
 	// bytes done so far and the total expected.
 	Progress func(done, total int64)
+	// Choices are what the user says about what the file leaves unsaid
+	// (read_choices.go): the import preview's and the command line's.
+	Choices Choices
 }
 
 // DefaultMaxUnzippedBytes is the inflate limit when ImportOptions sets none.
@@ -98,7 +101,7 @@ func Import(ctx context.Context, name string, r io.ReaderAt, size int64, opts Im
 		return nil, nil, unreadable(name, err)
 	}
 	d := &DataSet{}
-	rep := &FileReport{File: name}
+	rep := &FileReport{File: name, choices: opts.Choices}
 	var err error
 	switch sniff(head) {
 	case kindPDF:
