@@ -31,10 +31,9 @@ func (t *tableReader) dataRow(r gridRow) {
 		return
 	}
 	if !t.hasValues(r) {
-		switch vc := t.valueColumns; {
-		case len(vc) == 1 && t.isKeyCell(first):
+		if vc := t.valueColumns; len(vc) == 1 && t.isKeyCell(first) {
 			t.issue(t.sheet, r.num, vc[0], false, "cell.empty")
-		case len(r.cells) > 1 || !t.isKeyCell(first):
+		} else {
 			t.issue(t.sheet, r.num, first.col, false, "row.no_figures", clip(strings.Join(texts(r), " ")))
 		}
 		return

@@ -77,7 +77,7 @@ var unitWords = map[string]unit{
 var unitFold = strings.NewReplacer(" ", "", "（", "(", "）", ")", "units:", "", "unit:", "", "单位:", "",
 	"单位：", "", "单位", "")
 
-var bracketPairs = strings.NewReplacer("()", "", "[]", "", "【】", "")
+var bracketKinds = [][2]string{{"(", ")"}, {"[", "]"}, {"【", "】"}}
 
 func unitKey(s string) string {
 	s = strings.ToLower(normText(s))
@@ -127,7 +127,7 @@ func findUnit(s string) (unit, bool) {
 // bracketed returns the parts of s inside (), [] or 【】.
 func bracketed(s string) []string {
 	var out []string
-	for _, pair := range [][2]string{{"(", ")"}, {"[", "]"}, {"【", "】"}} {
+	for _, pair := range bracketKinds {
 		rest := s
 		for {
 			i := strings.Index(rest, pair[0])
@@ -147,10 +147,20 @@ func bracketed(s string) []string {
 
 // stripBrackets removes bracketed parts, leaving the header's words.
 func stripBrackets(s string) string {
-	for _, p := range bracketed(s) {
-		s = strings.Replace(s, p, "", 1)
+	for _, pair := range bracketKinds {
+		for {
+			i := strings.Index(s, pair[0])
+			if i < 0 {
+				break
+			}
+			j := strings.Index(s[i:], pair[1])
+			if j < 0 {
+				break
+			}
+			s = s[:i] + s[i+j+len(pair[1]):] // the part in brackets, not the same text elsewhere (车辆(辆))
+		}
 	}
-	return bracketPairs.Replace(s)
+	return s
 }
 
 // msg describes the unit and its conversion for the report, e.g.

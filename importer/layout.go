@@ -215,7 +215,7 @@ func (p *sheetPlan) describe() Msg {
 	default:
 		m = M("layout.wide", p.rowsDim(keys), M("and", colDims...))
 	}
-	if dims := p.dimHeaders(); len(dims) > 0 {
+	if dims := p.dimHeaders(); len(dims) > 0 && p.rowsDim(keys).Code != "dim.categories" {
 		m = M("layout.dims", m, strings.Join(dims, ", "))
 	}
 	return p.scope(m, keys)

@@ -180,6 +180,7 @@ func (p *sheetPlan) settleUnread(c *column) {
 	default:
 		if p.indicatorOf(c) {
 			c.role = roleValue
+			headerDims(c)
 		}
 	}
 }

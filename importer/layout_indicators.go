@@ -94,7 +94,8 @@ func sentenceCase(s string) string {
 }
 
 // titleIndicator reads a title line that names an indicator the app does
-// not know: "指标：民用汽车拥有量(万辆)".
+// not know: "指标：民用汽车拥有量(万辆)", or a title with a unit,
+// "2023年分省民用汽车拥有量（万辆）", whose scope and years are left out.
 func titleIndicator(s string) (Indicator, bool) {
 	t := normText(s)
 	low := strings.ToLower(t)
@@ -103,7 +104,14 @@ func titleIndicator(s string) (Indicator, bool) {
 			return headerIndicator(strings.TrimSpace(t[len(t)-len(rest):])[1:])
 		}
 	}
-	return Indicator{}, false
+	u, ok := indicatorUnit(t)
+	name := nameIndicator(t)
+	if !ok || name == "" || isUnitStatement(t) {
+		return Indicator{}, false
+	}
+	in, ok := headerIndicator(name)
+	in.Unit, in.Kind = u.canonical(), u.unitKind()
+	return in, ok
 }
 
 // headerIndicator is the user indicator a header (or a title's 指标 line)

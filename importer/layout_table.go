@@ -211,7 +211,7 @@ func texts(r gridRow) []string {
 func (t *tableReader) checkPlan(data []gridRow) Msg {
 	p := t.plan
 	t.nameFallback()
-	values := 0
+	values, figures := 0, t.anyRole(roleUnread, roleValue)
 	for i := range p.cols {
 		c := &p.cols[i]
 		t.reportColumn(c)
@@ -221,8 +221,13 @@ func (t *tableReader) checkPlan(data []gridRow) Msg {
 		}
 	}
 	t.reportGuesses()
+	if p.ind != nil && p.metricAt.Code == "place.title" && t.needsMetric() {
+		t.issue(t.sheet, 0, 0, true, "table.indicator_from", p.metric, p.metricAt, unitSaid(p.unit))
+	}
 	switch {
-	case values == 0 && t.anyRole(roleUnread, roleValue):
+	case values == 0 && t.unreadWhy().Code != "":
+		return t.unreadWhy()
+	case values == 0 && figures:
 		return M("table.no_indicator", t.headerList())
 	case values == 0:
 		return M("table.no_values", t.headerList())
@@ -294,6 +299,17 @@ func (t *tableReader) headerList() string {
 		}
 	}
 	return strings.Join(hs, ", ")
+}
+
+// unreadWhy is why the first column of figures that was not read was
+// not, when that is more than that its header names nothing ("15/1").
+func (t *tableReader) unreadWhy() Msg {
+	for _, c := range t.plan.cols {
+		if c.role == roleUnread && c.note.Code != "" {
+			return M("table.column", ColumnName(c.col), c.note)
+		}
+	}
+	return Msg{}
 }
 
 func (t *tableReader) anyRole(rs ...role) bool {

@@ -139,8 +139,8 @@ func firstReason(rep *FileReport) Msg {
 			return M("why.sheet", s.Name, s.Why)
 		}
 	}
-	if len(rep.Issues) > 0 {
-		return M("why.all_skipped", rep.Issues[0].Words())
+	if is, ok := rep.firstSkip(); ok {
+		return M("why.all_skipped", is.Words())
 	}
 	return Msg{}
 }

@@ -8,7 +8,7 @@ import (
 
 func importCases() []importCase {
 	all := append(append(append(baseCases(), moreCases()...), moreCases2()...), moreCases3()...)
-	return append(append(all, moreCases4()...), htmlCases()...)
+	return append(append(append(all, moreCases4()...), htmlCases()...), realCases()...)
 }
 
 func baseCases() []importCase {

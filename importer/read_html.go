@@ -556,8 +556,8 @@ func htmlWhy(rep *FileReport) Msg {
 			return M("why.table", s.Name, s.Why)
 		}
 	}
-	if len(rep.Issues) > 0 {
-		return M("why.all_skipped", rep.Issues[0].Words())
+	if is, ok := rep.firstSkip(); ok {
+		return M("why.all_skipped", is.Words())
 	}
 	if len(rep.SheetsSkipped) > 0 {
 		return M("why.table", rep.SheetsSkipped[0].Name, rep.SheetsSkipped[0].Why)

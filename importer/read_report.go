@@ -114,6 +114,17 @@ type FileReport struct {
 	choices Choices // what the user said about the file (ImportOptions.Choices)
 }
 
+// firstSkip is the first issue that skipped something: a reason why
+// nothing was read.
+func (f *FileReport) firstSkip() (Issue, bool) {
+	for _, i := range f.Issues {
+		if !i.Guess && !i.Note {
+			return i, true
+		}
+	}
+	return Issue{}, false
+}
+
 func (f *FileReport) issue(sheet string, row, col int, guess bool, code string, args ...any) {
 	f.Issues = append(f.Issues, Issue{Sheet: sheet, Row: row, Col: col, Guess: guess, Msg: M(code, args...)})
 }
