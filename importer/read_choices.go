@@ -129,7 +129,31 @@ func (t *tableReader) applyChoices(p *sheetPlan, data []gridRow) error {
 			return err
 		}
 	}
+	t.noteChoices(ch)
 	return nil
+}
+
+// noteChoices says in the report which choices the table was read with.
+func (t *tableReader) noteChoices(ch Choices) {
+	var said []Msg
+	if ch.Metric != "" {
+		said = append(said, M("chose.metric", ChoiceMetric(string(ch.Metric))))
+	}
+	if ch.Unit != "" {
+		said = append(said, M("chose.unit", ch.Unit))
+	}
+	if ch.Year != 0 {
+		said = append(said, M("chose.year", ch.Year))
+	}
+	if ch.Level != LevelUnknown {
+		said = append(said, M("chose.level", levelName(ch.Level)))
+	}
+	if ch.Source != "" {
+		said = append(said, M("chose.source", ch.Source))
+	}
+	if len(said) > 0 {
+		t.rep.Issues = append(t.rep.Issues, Issue{Sheet: t.sheet, Note: true, Msg: M("table.chosen", joinMsgs(said))})
+	}
 }
 
 // columnPlace names a column in a reason: column B "2023年".
@@ -173,14 +197,9 @@ func (t *tableReader) chooseMetric(p *sheetPlan, ch Choices, _ []gridRow) error 
 	return nil
 }
 
-// ChoiceUnit reads a unit a user names: as a file writes it (万辆, 亿元,
+// choiceUnit reads a unit a user names: as a file writes it (万辆, 亿元,
 // million, (10,000 units)) or a canonical unit (vehicles, CNY, USD,
 // people, percent, tonnes, count); any other is kept as written.
-func ChoiceUnit(s string) (written string, known bool) {
-	_, ok := choiceUnit(s)
-	return strings.TrimSpace(s), ok
-}
-
 func choiceUnit(s string) (unit, bool) {
 	s = strings.TrimSpace(s)
 	if u, ok := parseUnit(s); ok {
