@@ -11,7 +11,8 @@ import (
 // (the preference rule shows one per key); the report counts them, so
 // that none is reduced to another silently.
 type keyCheck struct {
-	seen   map[Key]keySeen
+	seen   map[recKey]keySeen
+	chunk  *chunk // whose string IDs the keys are made of
 	shared int
 	differ int // of the shared: with another value than the first
 	first  Where
@@ -23,9 +24,25 @@ type keySeen struct {
 	v   float64
 }
 
-func (k *keyCheck) add(key Key, row, col int, v float64) {
-	if k.seen == nil {
-		k.seen = map[Key]keySeen{}
+// recKey is an observation's key as its chunk stores it: string IDs, so
+// that a large table checks its keys without hashing strings.
+type recKey struct {
+	region, metric, dim uint32
+	year                int16
+	period              Period
+}
+
+// lastKey is the key of the observation added last.
+func (d *DataSet) lastKey() (recKey, *chunk) {
+	c := d.chunks[len(d.chunks)-1]
+	r := &c.recs[len(c.recs)-1]
+	return recKey{r.region, r.metric, r.dim, r.year, r.period}, c
+}
+
+func (k *keyCheck) add(d *DataSet, row, col int, v float64) {
+	key, c := d.lastKey()
+	if k.seen == nil || k.chunk != c {
+		k.seen, k.chunk = map[recKey]keySeen{}, c
 	}
 	s, ok := k.seen[key]
 	if !ok {

@@ -367,7 +367,7 @@ func (t *tableReader) valueCell(r gridRow, c *column, k *rowKeys) {
 	o.YoY = t.yoy(r, c)
 	t.negative(&o, r.num, c.col)
 	t.d.AddObservation(o)
-	t.shared.add(o.Key(), r.num, c.col, o.Value)
+	t.shared.add(t.d, r.num, c.col, o.Value)
 	t.rep.Rows++
 	t.obs++
 }
