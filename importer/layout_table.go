@@ -145,6 +145,7 @@ func (t *tableReader) take(r gridRow) {
 // makePlan finds titles, header and columns. merged says whether merged
 // cells are known (then group headers need no guessing).
 func (t *tableReader) makePlan(rows []gridRow, merged bool) {
+	defer t.addReading()
 	h := headerStart(rows)
 	if h < 0 {
 		t.skip = M("table.none")
@@ -180,7 +181,6 @@ func (t *tableReader) makePlan(rows []gridRow, merged bool) {
 		t.reportPlan()
 		t.grow()
 	}
-	t.addReading()
 }
 
 // grow sizes the observations for the rows the sheet declares, so that a

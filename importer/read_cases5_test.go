@@ -161,8 +161,15 @@ func realCases() []importCase {
 		},
 		{
 			name:  "a column of cities: 吉林 is Jilin City",
-			build: csvFile("cities.csv", "城市,年份,汽车产量(辆)\n长春,2023,2000000\n吉林,2023,12000\n西宁,2023,100\n"),
-			want:  []string{"Changchun 2023 FY production 2000000", "Jilin City 2023 FY production 12000", "Xining 2023 FY production 100"},
+			build: csvFile("cities.csv", "城市,年份,汽车产量(辆)\n长春,2023,2000000\n吉林,2023,12000\n西宁,2023,100\n两江新区,2023,300000\n"),
+			want: []string{"Changchun 2023 FY production 2000000", "Jilin City 2023 FY production 12000", "Xining 2023 FY production 100",
+				"两江新区 2023 FY production 300000"},
+			issues: []string{"row 5, column A: guessed: region \"两江新区\" is not in the gazetteer; kept as written"},
+			check: func(t *testing.T, d *DataSet, rep *FileReport) {
+				if d.Level("两江新区") != LevelCity || rep.Tables[0].Level != LevelCity {
+					t.Errorf("an unknown name among cities: level %v", d.Level("两江新区"))
+				}
+			},
 		},
 		{
 			name:  "file named after its indicator, no indicator inside",

@@ -106,8 +106,7 @@ func (t *tableReader) applyRoles(p *sheetPlan) {
 		switch r {
 		case RoleIgnored:
 			c.note = M("column.user_ignored", clip(c.header))
-		case RoleValue:
-			classifyHeader(&column{header: c.header})
+		case RoleValue: // what its header says stays: a metric, a year, a region
 		default:
 			c.region = "" // a key column names no region of its own
 		}
@@ -326,12 +325,9 @@ func (t *tableReader) chooseSource(p *sheetPlan, ch Choices, _ []gridRow) error 
 
 // addReading records how the table was read, for the import preview.
 func (t *tableReader) addReading() {
-	r := TableReading{Sheet: t.sheet, Layout: t.skip}
+	r := TableReading{Sheet: t.sheet, Layout: cmpMsg(t.skip, t.layout())}
 	if p := t.plan; p != nil {
 		r.HeaderRow, r.Level, r.Metric, r.Year, r.Source = p.headerRow, p.level, p.metric, p.sheetWhen.year, p.source
-		if r.Layout.Code == "" {
-			r.Layout = p.layout
-		}
 		if p.unit != nil {
 			r.Unit = p.unit.written
 		}
@@ -340,8 +336,21 @@ func (t *tableReader) addReading() {
 		}
 		r.Shape = shapeOf(p.cols)
 	}
+	if t.canon != "" {
+		r.HeaderRow = t.canonRow
+	}
 	t.reading = len(t.rep.Tables)
 	t.rep.Tables = append(t.rep.Tables, r)
+}
+
+// cmpMsg is the first message that says something.
+func cmpMsg(ms ...Msg) Msg {
+	for _, m := range ms {
+		if m.Code != "" {
+			return m
+		}
+	}
+	return Msg{}
 }
 
 func (t *tableReader) columnReading(c *column) ColumnReading {
