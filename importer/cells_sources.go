@@ -9,9 +9,8 @@ var sourceMarks = []string{"数据来源", "资料来源", "信息来源", "来�
 // "Source: …": the publisher as written.
 func sourceLine(s string) (string, bool) {
 	t := normText(s)
-	low := strings.ToLower(t)
 	for _, m := range sourceMarks {
-		rest, ok := strings.CutPrefix(low, m)
+		rest, ok := cutPrefixFold(t, m)
 		if !ok {
 			continue
 		}
@@ -19,8 +18,7 @@ func sourceLine(s string) (string, bool) {
 		if !strings.HasPrefix(rest, ":") {
 			return "", false
 		}
-		pub := strings.TrimSpace(t[len(t)-len(rest)+1:])
-		pub = strings.TrimRight(pub, "。.;； ")
+		pub := strings.TrimRight(strings.TrimSpace(rest[1:]), "。.;； ")
 		return pub, pub != ""
 	}
 	return "", false

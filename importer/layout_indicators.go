@@ -52,10 +52,9 @@ func indicatorName(s string) string {
 func nameIndicator(s string) string {
 	s = reCamel.ReplaceAllString(normText(s), "$1 $2")
 	s = strings.NewReplacer("_", " ", "-", " ").Replace(s)
-	low := strings.ToLower(s)
 	for _, w := range scopeWords {
-		for i := strings.Index(low, w); i >= 0; i = strings.Index(low, w) {
-			s, low = s[:i]+" "+s[i+len(w):], low[:i]+" "+low[i+len(w):]
+		for i := indexFold(s, w); i >= 0; i = indexFold(s, w) {
+			s = s[:i] + " " + s[i+len(w):]
 		}
 	}
 	return sentenceCase(strings.TrimPrefix(strings.TrimSuffix(indicatorName(s), "的"), "的"))
@@ -98,10 +97,9 @@ func sentenceCase(s string) string {
 // "2023年分省民用汽车拥有量（万辆）", whose scope and years are left out.
 func titleIndicator(s string) (Indicator, bool) {
 	t := normText(s)
-	low := strings.ToLower(t)
 	for _, w := range labelWords {
-		if rest, ok := strings.CutPrefix(low, w); ok && strings.HasPrefix(strings.TrimSpace(rest), ":") {
-			return headerIndicator(strings.TrimSpace(t[len(t)-len(rest):])[1:])
+		if rest, ok := cutPrefixFold(t, w); ok && strings.HasPrefix(strings.TrimSpace(rest), ":") {
+			return headerIndicator(strings.TrimSpace(rest)[1:])
 		}
 	}
 	u, ok := indicatorUnit(t)
@@ -146,4 +144,23 @@ func splitLanguages(s string) (zh, en string) {
 		}
 	}
 	return strings.Join(a, ""), strings.Join(b, " ")
+}
+
+// indexFold is the byte index of the first w in s, ASCII case ignored
+// (strings.ToLower may change a text's length, so its indexes are not s's).
+func indexFold(s, w string) int {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) {
+			return i
+		}
+	}
+	return -1
+}
+
+// cutPrefixFold is strings.CutPrefix with ASCII case ignored.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
 }
