@@ -19,7 +19,7 @@ type rowKeys struct {
 	unit                       *unit
 	metricText                 string
 	dim                        string // the row's categories, " · " between columns
-	nev                        bool   // a category cell says 新能源汽车: the NEV form of the metric
+	nev                        string // a category cell saying 新能源汽车, as written: the NEV form of the metric
 	regionGuess                bool
 	whenKey                    int64 // IDs of the year and period texts
 }
@@ -174,7 +174,7 @@ func (t *tableReader) dimCell(k *rowKeys, s string) {
 	switch key := categoryKey(s); {
 	case vehicleWords[key]:
 	case nevWords[key]:
-		k.nev = true
+		k.nev = strings.TrimSpace(s)
 	default:
 		k.dim = joinDim(k.dim, strings.TrimSpace(s))
 	}
@@ -381,7 +381,7 @@ func (t *tableReader) observation(c *column, k *rowKeys, n figure) (Observation,
 	if region == "" {
 		return Observation{}, msgErr("cell.no_region")
 	}
-	metric, ind := t.rowMetric(c, k)
+	metric, ind, dim := t.rowMetric(c, k)
 	u := t.unitFor(c, k, n)
 	metric, note := resolveMetric(metric, unitKindOf(u), c.header)
 	if u != nil && u == c.unit && c.guess != "" {
@@ -404,14 +404,15 @@ func (t *tableReader) observation(c *column, k *rowKeys, n figure) (Observation,
 	if src != "" {
 		t.addSource(src)
 	}
-	return Observation{Region: region, Year: year, Period: period, Metric: metric, Dimension: joinDim(c.dim, k.dim),
+	return Observation{Region: region, Year: year, Period: period, Metric: metric, Dimension: dim,
 		Value: v, Qualifier: cmp.Or(qualifierOf(k.qual), n.qual, Exact), Confidence: Normal,
 		SourceID: src, Note: joinNote(note, k.note)}, nil
 }
 
-// rowMetric is what a value measures: the column's metric, the row's, the
-// sheet's; a 新能源汽车 row takes the NEV form.
-func (t *tableReader) rowMetric(c *column, k *rowKeys) (Metric, *Indicator) {
+// rowMetric is what a value measures (the column's metric, the row's, the
+// sheet's) and for which categories; a 新能源汽车 row takes the NEV form of
+// the metric, or is a category where the metric has none (exports).
+func (t *tableReader) rowMetric(c *column, k *rowKeys) (Metric, *Indicator, string) {
 	p := t.plan
 	m, ind := c.metric, c.ind
 	switch {
@@ -421,10 +422,15 @@ func (t *tableReader) rowMetric(c *column, k *rowKeys) (Metric, *Indicator) {
 	default:
 		m, ind = p.metric, p.ind
 	}
-	if k.nev && nevMetric(m) != "" {
+	dim := joinDim(c.dim, k.dim)
+	switch {
+	case k.nev == "":
+	case nevMetric(m) != "":
 		m = nevMetric(m)
+	default:
+		dim = joinDim(dim, k.nev)
 	}
-	return m, ind
+	return m, ind, dim
 }
 
 func unitKindOf(u *unit) string {

@@ -93,7 +93,7 @@ func levelWords(s string) Level {
 	}{
 		{LevelProvince, []string{"分省", "各省", "省份", "省级", "省区市", "省市区", "byprovince", "provinces"}},
 		{LevelCity, []string{"城市", "各市", "地级", "bycity", "cities"}},
-		{LevelCountry, []string{"各国", "国家", "bycountry", "countries"}},
+		{LevelCountry, []string{"各国", "世界各国", "bycountry", "countries"}},
 	} {
 		for _, w := range lw.words {
 			if strings.Contains(l, w) {

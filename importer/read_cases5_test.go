@@ -139,6 +139,11 @@ func realCases() []importCase {
 				"no region column: every figure is for China, as the title \"2024年12月全国汽车产销情况\" says"},
 		},
 		{
+			name:  "a 新能源汽车 row where the metric has no NEV form is a category",
+			build: csvFile("exports.csv", "2024年全国汽车出口\n类别,出口额(亿元)\n汽车,8000.0\n新能源汽车,2800.0\n"),
+			want:  []string{"China 2024 FY export_value 800000000000", "China 2024 FY export_value · 新能源汽车 280000000000"},
+		},
+		{
 			name:  "maker-level monthly table under a title that says 全国",
 			build: csvFile("makers.csv", "2024年全国汽车生产企业产量（辆）\n企业名称,车型类别,2024年1月,2024年2月\n比亚迪,乘用车,201493,121748\n比亚迪,商用车,1200,1000\n一汽解放,商用车,20000,15000\n"),
 			want: []string{"China 2024 M01 production · 比亚迪 · 乘用车 201493", "China 2024 M02 production · 比亚迪 · 乘用车 121748",
