@@ -208,6 +208,9 @@ func (t *tableReader) resolveMetricText(r gridRow, k *rowKeys) bool {
 		return false
 	}
 	k.metric, k.ind = h.metric, h.ind
+	if k.when.ctx == "" {
+		k.when.ctx = h.ctx // 汽车产量累计值: the year so far
+	}
 	if u := t.metricUnit(k.metricText); u != nil && k.unit == nil {
 		k.unit = u
 	}
@@ -269,9 +272,9 @@ func (t *tableReader) footnote(s string) bool {
 
 // resolveWhen resolves a value's time once per column and row time (a
 // long table repeats a few periods); key identifies the row's year and
-// period texts.
+// period texts, and the row's indicator may add this month or cumulative.
 func (t *tableReader) resolveWhen(col *column, key int64, row when) (int, Period, error) {
-	k := [2]int64{int64(col.col), key}
+	k := [2]int64{int64(col.col) | int64(len(row.ctx))<<40, key} // "current" and "cumulative" differ in length
 	r, ok := t.times[k]
 	if !ok {
 		r.year, r.period, r.err = resolveWhen(row, col.when, t.plan.sheetWhen)
@@ -305,7 +308,7 @@ func (t *tableReader) when(s string) (when, int32) {
 func (t *tableReader) metric(s string) metricHit {
 	h, ok := t.metrics[s]
 	if !ok {
-		h.yoy = isYoYHeader(s)
+		h.yoy, h.ctx = isYoYHeader(s), ctxWords(s)
 		if in, ok := headerIndicator(s); ok && !h.yoy {
 			h.metric = in.Metric
 			if !in.Metric.BuiltIn() && in.Metric != exportAny {
@@ -370,6 +373,19 @@ func (t *tableReader) valueCell(r gridRow, c *column, k *rowKeys) {
 	t.shared.add(t.d, r.num, c.col, o.Value)
 	t.rep.Rows++
 	t.obs++
+}
+
+// ctxWords: an indicator's name that says which part of the year its
+// figures cover, as NBS's monthly tables write them: 当期值 (this month),
+// 累计值 (the year so far).
+func ctxWords(s string) string {
+	switch {
+	case strings.Contains(s, "累计"):
+		return "cumulative"
+	case strings.Contains(s, "当期"), strings.Contains(s, "本月"), strings.Contains(s, "当月"):
+		return "current"
+	}
+	return ""
 }
 
 // errPercent: a percentage where a count or an amount is wanted.

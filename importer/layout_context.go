@@ -74,6 +74,9 @@ func (p *sheetPlan) nameSays(s string, at Msg) {
 var nationalWords = []string{"全国", "national", "nationwide", "全中国"}
 
 func saysNational(s string) bool {
+	if db, ok := strings.CutPrefix(strings.ReplaceAll(normText(s), " ", ""), "数据库:"); ok {
+		return db == "年度数据" || db == "月度数据" || db == "季度数据" // NBS's national databases (分省年度数据: by province)
+	}
 	l := strings.ToLower(s)
 	for _, w := range nationalWords {
 		if strings.Contains(l, w) {

@@ -71,6 +71,7 @@ type metricHit struct {
 	metric Metric
 	ind    *Indicator // a user indicator's English name
 	yoy    bool
+	ctx    string // 当期值 or 累计值: this month or the year so far
 }
 
 // resolved caches resolveWhen: a long table repeats a few periods.

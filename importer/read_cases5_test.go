@@ -139,6 +139,22 @@ func realCases() []importCase {
 				"no region column: every figure is for China, as the title \"2024年12月全国汽车产销情况\" says"},
 		},
 		{
+			name: "NBS 年度数据 (national) export: indicators in rows, years in columns",
+			build: gbkFile("年度数据.csv", "数据库：年度数据\n时间：最近3年\n指标,2023年,2022年,2021年\n"+
+				"汽车产量(万辆),3011.3,2718.0,2652.8\n新能源汽车产量(万辆),958.7,700.3,367.7\n注：…\n数据来源：国家统计局\n"),
+			want: []string{"China 2023 FY production 30113000", "China 2022 FY production 27180000", "China 2021 FY production 26528000",
+				"China 2023 FY nev_production 9587000", "China 2022 FY nev_production 7003000", "China 2021 FY nev_production 3677000"},
+			issues: []string{"no region column: every figure is for China, as the title \"数据库：年度数据\" says"},
+		},
+		{
+			name: "NBS 月度数据 export: this month's and the year-so-far's values in rows",
+			build: gbkFile("月度数据.csv", "数据库：月度数据\n指标,2024年12月,2024年11月\n汽车产量当期值(万辆),344.9,344.2\n"+
+				"汽车产量累计值(万辆),3128.2,2783.3\n汽车产量同比增长(%),2.8,-1.3\n数据来源：国家统计局\n"),
+			want: []string{"China 2024 M12 production 3449000", "China 2024 M11 production 3442000",
+				"China 2024 FY production 31282000", "China 2024 YTD11 production 27833000"},
+			issues: []string{"row 5, column A: skipped: growth row"},
+		},
+		{
 			name:  "a 新能源汽车 row where the metric has no NEV form is a category",
 			build: csvFile("exports.csv", "2024年全国汽车出口\n类别,出口额(亿元)\n汽车,8000.0\n新能源汽车,2800.0\n"),
 			want:  []string{"China 2024 FY export_value 800000000000", "China 2024 FY export_value · 新能源汽车 280000000000"},
