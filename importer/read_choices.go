@@ -18,7 +18,13 @@ import (
 // contradicts what the file states fails the import with ErrContradiction,
 // naming the column or title that says otherwise, rather than overriding
 // the file silently. Column roles the user gives win over the layout
-// engine's.
+// engine's: a column made RoleDimension is never a region, one made
+// RoleIgnored is left out and the report says the user chose so.
+//
+// The preview's loop: Import with no choices; show rep.Tables (and the
+// first observations of the data set); Import again with the user's
+// Choices; an error with ErrContradiction names what to undo. Tables of
+// the same Shape (another year's NBS export) can take the same choices.
 
 // Role is what a column holds.
 type Role string
@@ -74,7 +80,7 @@ type Choices struct {
 	Year   int
 	Level  Level
 	Source string
-	Roles  map[string]map[int]Role // sheet ("" for a CSV) → column (1-based) → role
+	Roles  map[string]map[int]Role // sheet ("" for a CSV; a web page's table by its TableReading.Sheet) → column (1-based) → role
 }
 
 func (t *tableReader) choices() Choices { return t.rep.choices }
