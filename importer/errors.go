@@ -18,21 +18,25 @@ var (
 	ErrEmpty           = errors.New("has no data")
 	ErrNoNumbers       = errors.New("has no numbers Auto Cities can read")
 	ErrUnreadable      = errors.New("cannot be read")
+	// ErrContradiction: a choice (ImportOptions.Choices, the command
+	// line's --metric, --year…) contradicts what the file states.
+	ErrContradiction = errors.New("contradicts a choice made for it")
 )
 
-// errCodes name each error for the translation tables: "file.CODE" says
-// what is wrong, "hint.CODE" what the user can do about it.
-var errCodes = map[error]string{
-	ErrLegacyXLS:       "legacy_xls",
-	ErrEncrypted:       "encrypted",
-	ErrWrongPassword:   "wrong_password",
-	ErrTooLarge:        "too_large",
-	ErrNotSpreadsheet:  "not_spreadsheet",
-	ErrTruncated:       "truncated",
-	ErrUnsupportedType: "unsupported",
-	ErrEmpty:           "empty",
-	ErrNoNumbers:       "no_numbers",
-	ErrUnreadable:      "unreadable",
+// errCodes name each error for the translation tables: what is wrong and
+// what the user can do about it.
+var errCodes = map[error]struct{ what, hint string }{
+	ErrLegacyXLS:       {"file.legacy_xls", "hint.legacy_xls"},
+	ErrEncrypted:       {"file.encrypted", "hint.encrypted"},
+	ErrWrongPassword:   {"file.wrong_password", "hint.wrong_password"},
+	ErrTooLarge:        {"file.too_large", "hint.too_large"},
+	ErrNotSpreadsheet:  {"file.not_spreadsheet", "hint.not_spreadsheet"},
+	ErrTruncated:       {"file.truncated", "hint.truncated"},
+	ErrUnsupportedType: {"file.unsupported", "hint.unsupported"},
+	ErrEmpty:           {"file.empty", "hint.empty"},
+	ErrNoNumbers:       {"file.no_numbers", "hint.no_numbers"},
+	ErrUnreadable:      {"file.unreadable", "hint.unreadable"},
+	ErrContradiction:   {"file.contradiction", "hint.contradiction"},
 }
 
 // FileError is an import that failed as a whole: the file, what is wrong
@@ -47,14 +51,14 @@ type FileError struct {
 // Msg is the error as a message: "FILE what is wrong (why); what to do".
 func (e *FileError) Msg() Msg {
 	code := errCodes[e.Err]
-	what := M("file." + code)
+	what := M(code.what)
 	if e.Detail.Code != "" {
 		what = M("file.is", e.Detail)
 	}
 	if e.Why.Code != "" {
-		return M("file.error_why", filepath.Base(e.File), what, e.Why, M("hint."+code))
+		return M("file.error_why", filepath.Base(e.File), what, e.Why, M(code.hint))
 	}
-	return M("file.error", filepath.Base(e.File), what, M("hint."+code))
+	return M("file.error", filepath.Base(e.File), what, M(code.hint))
 }
 
 func (e *FileError) Error() string { return Say(e.Msg()) }
