@@ -16,11 +16,10 @@ import (
 
 const size = 512
 
-func main() {
-	img := image.NewRGBA(image.Rect(0, 0, size, size))
-	bg1 := color.RGBA{0x12, 0x2b, 0x4a, 0xff}
-	bg2 := color.RGBA{0x1f, 0x4e, 0x79, 0xff}
-	bars := []struct {
+var (
+	bg1  = color.RGBA{0x12, 0x2b, 0x4a, 0xff}
+	bg2  = color.RGBA{0x1f, 0x4e, 0x79, 0xff}
+	bars = []struct {
 		x0, x1, top float64
 		c           color.RGBA
 	}{
@@ -28,29 +27,13 @@ func main() {
 		{218, 294, 220, color.RGBA{0x00, 0x9e, 0x73, 0xff}},
 		{324, 400, 124, color.RGBA{0xe6, 0x9f, 0x00, 0xff}},
 	}
+)
+
+func main() {
+	img := image.NewRGBA(image.Rect(0, 0, size, size))
 	for y := 0; y < size; y++ {
 		for x := 0; x < size; x++ {
-			fx, fy := float64(x)+0.5, float64(y)+0.5
-			a := roundedRectCoverage(fx, fy, 16, 16, 496, 496, 96)
-			if a == 0 {
-				continue
-			}
-			t := fy / size
-			c := mix(bg1, bg2, t)
-			for _, b := range bars {
-				if fx >= b.x0 && fx < b.x1 && fy >= b.top && fy < 412 {
-					c = b.c
-				}
-			}
-			if fy >= 412 && fy < 424 && fx >= 96 && fx < 416 {
-				c = color.RGBA{0xee, 0xf2, 0xf7, 0xff}
-			}
-			if d := segDist(fx, fy); d < 9 {
-				c = mix(c, color.RGBA{0xff, 0xff, 0xff, 0xff}, math.Min(1, 9.5-d))
-			}
-			c.A = uint8(255 * a)
-			c.R, c.G, c.B = uint8(float64(c.R)*a), uint8(float64(c.G)*a), uint8(float64(c.B)*a)
-			img.SetRGBA(x, y, c)
+			img.SetRGBA(x, y, pixel(float64(x)+0.5, float64(y)+0.5))
 		}
 	}
 	f, err := os.Create("icon.png")
@@ -61,6 +44,30 @@ func main() {
 	if err := png.Encode(f, img); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// pixel is the icon's colour at a point (premultiplied by the rounded
+// square's coverage).
+func pixel(fx, fy float64) color.RGBA {
+	a := roundedRectCoverage(fx, fy, 16, 16, 496, 496, 96)
+	if a == 0 {
+		return color.RGBA{}
+	}
+	c := mix(bg1, bg2, fy/size)
+	for _, b := range bars {
+		if fx >= b.x0 && fx < b.x1 && fy >= b.top && fy < 412 {
+			c = b.c
+		}
+	}
+	if fy >= 412 && fy < 424 && fx >= 96 && fx < 416 {
+		c = color.RGBA{0xee, 0xf2, 0xf7, 0xff}
+	}
+	if d := segDist(fx, fy); d < 9 {
+		c = mix(c, color.RGBA{0xff, 0xff, 0xff, 0xff}, math.Min(1, 9.5-d))
+	}
+	c.A = uint8(255 * a)
+	c.R, c.G, c.B = uint8(float64(c.R)*a), uint8(float64(c.G)*a), uint8(float64(c.B)*a)
+	return c
 }
 
 // segDist is the distance to the trend line through the bar tops.

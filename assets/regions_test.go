@@ -60,6 +60,20 @@ func TestRegionsShape(t *testing.T) {
 	if got := strings.Join(header, ","); got != "code,level,zh,en,parent,aliases" {
 		t.Fatalf("header = %q", got)
 	}
+	byCode := checkLevelsAndCodes(t, rows)
+	for _, r := range rows {
+		checkChineseRow(t, r)
+		checkParent(t, r, byCode)
+		if r["en"] == "" {
+			t.Errorf("%s: no English name", r["code"])
+		}
+	}
+}
+
+// checkLevelsAndCodes: known levels, 34 province-level units of which 4
+// municipalities, 330 or more cities, codes unique (only aggregates may
+// have none); it returns the rows by code.
+func checkLevelsAndCodes(t *testing.T, rows []map[string]string) map[string]map[string]string {
 	levels := map[string]int{}
 	byCode := map[string]map[string]string{}
 	for _, r := range rows {
@@ -89,35 +103,41 @@ func TestRegionsShape(t *testing.T) {
 	if levels["city"] < 330 {
 		t.Errorf("%d city rows, want at least 330", levels["city"])
 	}
-	for _, r := range rows {
-		chinese := r["level"] == "province" || r["level"] == "municipality" || r["level"] == "city"
-		if chinese {
-			if len(r["code"]) != 6 || strings.Trim(r["code"], "0123456789") != "" {
-				t.Errorf("%s: code %q is not a 6-digit GB/T 2260 code", r["en"], r["code"])
-			}
-			ok := false
-			for _, suf := range []string{"省", "市", "自治区", "特别行政区", "自治州", "地区", "盟"} {
-				if strings.HasSuffix(r["zh"], suf) {
-					ok = true
-				}
-			}
-			if !ok {
-				t.Errorf("%s: zh %q has no official suffix", r["en"], r["zh"])
-			}
+	return byCode
+}
+
+// checkChineseRow: a Chinese region has a 6-digit GB/T 2260 code and its
+// official suffix.
+func checkChineseRow(t *testing.T, r map[string]string) {
+	if r["level"] != "province" && r["level"] != "municipality" && r["level"] != "city" {
+		return
+	}
+	if len(r["code"]) != 6 || strings.Trim(r["code"], "0123456789") != "" {
+		t.Errorf("%s: code %q is not a 6-digit GB/T 2260 code", r["en"], r["code"])
+	}
+	for _, suf := range []string{"省", "市", "自治区", "特别行政区", "自治州", "地区", "盟"} {
+		if strings.HasSuffix(r["zh"], suf) {
+			return
 		}
-		if r["level"] == "city" {
-			p := byCode[r["parent"]]
-			if p == nil || p["level"] != "province" {
-				t.Errorf("city %s: parent %q is not a province row", r["en"], r["parent"])
-			} else if r["code"][:2] != r["parent"][:2] {
-				t.Errorf("city %s %s lies outside its parent %s", r["code"], r["en"], r["parent"])
-			}
-		} else if r["parent"] != "" {
+	}
+	t.Errorf("%s: zh %q has no official suffix", r["en"], r["zh"])
+}
+
+// checkParent: a city's parent is the province it lies in; only cities
+// have one.
+func checkParent(t *testing.T, r map[string]string, byCode map[string]map[string]string) {
+	if r["level"] != "city" {
+		if r["parent"] != "" {
 			t.Errorf("%s: only city rows have a parent", r["en"])
 		}
-		if r["en"] == "" {
-			t.Errorf("%s: no English name", r["code"])
-		}
+		return
+	}
+	p := byCode[r["parent"]]
+	switch {
+	case p == nil || p["level"] != "province":
+		t.Errorf("city %s: parent %q is not a province row", r["en"], r["parent"])
+	case r["code"][:2] != r["parent"][:2]:
+		t.Errorf("city %s %s lies outside its parent %s", r["code"], r["en"], r["parent"])
 	}
 }
 
@@ -198,6 +218,11 @@ func TestRegionsSpotChecks(t *testing.T) {
 		"中国": "China", "美国": "United States", "德国": "Germany", "日本": "Japan",
 		"韩国": "South Korea", "世界": "World",
 	}
+	checkNames(t, byZh, want)
+	checkCodes(t, rows)
+}
+
+func checkNames(t *testing.T, byZh map[string]map[string]string, want map[string]string) {
 	for zh, en := range want {
 		r := byZh[zh]
 		if r == nil {
@@ -208,6 +233,11 @@ func TestRegionsSpotChecks(t *testing.T) {
 			t.Errorf("%s: en = %q, want %q", zh, r["en"], en)
 		}
 	}
+}
+
+// checkCodes: codes and aggregates checked by hand, and aliases people
+// write, each on its row.
+func checkCodes(t *testing.T, rows []map[string]string) {
 	codes := map[string]string{
 		"Chongqing": "500000", "Hebei": "130000", "Xi'an": "610100", "Hong Kong": "810000",
 		"Macao": "820000", "Taiwan": "710000", "China": "CHN", "United States": "USA",

@@ -83,10 +83,13 @@ func findMetric(s string) (Metric, bool) {
 }
 
 // notMetricWords mark figures that contain a metric's word but are not it:
-// motorcycle output, battery output, a production target, a share.
+// motorcycle output, battery output, a production target, a share, all
+// goods exported, electric cars only (IEA's and OWID's "electric car
+// sales" are not the NEV count), vehicles owned.
 var notMetricWords = []string{"摩托", "motorcycle", "拖拉机", "tractor", "发动机", "engine", "电池",
 	"battery", "轮胎", "tire", "tyre", "零部件", "parts", "充电", "charging", "目标", "target",
-	"规划", "plan", "产能", "capacity", "比重", "占比", "share", "产值", "收入", "revenue", "利润", "profit"}
+	"规划", "plan", "产能", "capacity", "比重", "占比", "share", "产值", "收入", "revenue", "利润", "profit",
+	"electric", "进出口", "货物", "外贸", "保有", "拥有"}
 
 func notAMetric(k string) bool {
 	for _, w := range notMetricWords {

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -9,27 +11,29 @@ import (
 
 // rowKeys is what a data row's key cells say.
 type rowKeys struct {
-	city, source, note, qual string
-	metric                   Metric
-	cityCol                  int
-	when                     when
-	unit                     *unit
-	metricText               string
-	cityGuess                bool
-	whenKey                  int64 // IDs of the year and period texts
+	region, source, note, qual string
+	metric                     Metric
+	ind                        *Indicator // the user indicator a metric cell names
+	regionCol                  *column
+	when                       when
+	unit                       *unit
+	metricText                 string
+	dim                        string // the row's categories, " · " between columns
+	nev                        string // a category cell saying 新能源汽车, as written: the NEV form of the metric
+	regionGuess                bool
+	whenKey                    int64 // IDs of the year and period texts
 }
 
 func (t *tableReader) dataRow(r gridRow) {
 	first := r.cells[0]
 	if t.footnote(first.text) && !looksNumeric(first) {
-		t.issue(t.sheet, r.num, first.col, false, "cell.footnote", clip(first.text))
+		t.footRow(r.num, first)
 		return
 	}
 	if !t.hasValues(r) {
-		switch vc := t.valueCols(); {
-		case len(vc) == 1 && t.isKeyCell(first):
+		if vc := t.valueColumns; len(vc) == 1 && t.isKeyCell(first) {
 			t.issue(t.sheet, r.num, vc[0], false, "cell.empty")
-		case len(r.cells) > 1 || !t.isKeyCell(first):
+		} else {
 			t.issue(t.sheet, r.num, first.col, false, "row.no_figures", clip(strings.Join(texts(r), " ")))
 		}
 		return
@@ -38,10 +42,34 @@ func (t *tableReader) dataRow(r gridRow) {
 	if !ok {
 		return
 	}
+	if t.placeholder(r) {
+		t.issue(t.sheet, r.num, first.col, false, "row.placeholder", clip(cmp.Or(k.region, first.text)))
+		return
+	}
 	for i := range t.plan.cols {
 		if c := &t.plan.cols[i]; c.role == roleValue {
 			t.valueCell(r, c, &k)
 		}
+	}
+}
+
+// footRow reads a line below the table: a source line becomes the source
+// of the table's figures; another note is skipped.
+func (t *tableReader) footRow(row int, first cell) {
+	pub, ok := sourceLine(first.text)
+	if !ok {
+		t.issue(t.sheet, row, first.col, false, "cell.footnote", clip(first.text))
+		return
+	}
+	if ch := t.choices().Source; ch != "" && ch != pub && t.err == nil {
+		t.err = t.contradiction(M("contradiction.source", M("place.row", row, clip(first.text)), pub, ch))
+		return
+	}
+	if t.lineSrc == "" && t.plan.source == "" {
+		t.lineSrc = pub
+		t.addSource(pub)
+		t.rep.Issues = append(t.rep.Issues, Issue{Sheet: t.sheet, Row: row, Col: first.col, Note: true,
+			Msg: M("cell.source_line", pub, M("tier."+tierOf(pub)))})
 	}
 }
 
@@ -83,31 +111,20 @@ func (t *tableReader) keys(r gridRow) (rowKeys, bool) {
 	var k rowKeys
 	var yearW when
 	var yearID, periodID int32
-	for _, c := range t.plan.cols {
-		cl, ok := cellAt(r, c.col)
-		if !ok {
+	for i := range t.plan.cols {
+		c := &t.plan.cols[i]
+		if c.role == roleValue || c.role == roleIgnore || c.role == roleSkip {
 			continue
 		}
-		switch c.role {
-		case roleCity:
-			k.city, k.cityCol = cl.text, c.col
-		case roleYear:
+		cl, ok := cellAt(r, c.col)
+		switch {
+		case !ok:
+		case c.role == roleYear:
 			yearW, yearID = t.when(cl.text)
-		case rolePeriod:
-			k.when, periodID = t.when(cl.text)
-			if k.when.empty() && isMonthHeader(c.header) {
-				k.when, periodID = t.when(cl.text + "月") // a month column of plain numbers: 11 → 11月
-			}
-		case roleMetric:
-			k.metricText = cl.text
-		case roleUnit:
-			k.unit = t.unit(cl.text)
-		case roleSource:
-			k.source = cl.text
-		case roleNote:
-			k.note = cl.text
-		case roleQualifier:
-			k.qual = strings.ToLower(strings.TrimSpace(cl.text))
+		case c.role == rolePeriod:
+			k.when, periodID = t.periodCell(c, cl.text)
+		default:
+			t.keyCell(&k, c, cl.text)
 		}
 	}
 	if k.when.year == 0 {
@@ -117,58 +134,119 @@ func (t *tableReader) keys(r gridRow) (rowKeys, bool) {
 		k.when = yearW
 	}
 	k.whenKey = int64(yearID)<<32 | int64(periodID)
-	return t.resolveKeys(r, k)
+	if !t.resolveMetricText(r, &k) {
+		return k, false
+	}
+	return k, t.resolveRegion(r, &k)
 }
 
-func (t *tableReader) resolveKeys(r gridRow, k rowKeys) (rowKeys, bool) {
-	if k.metricText != "" {
-		m, yoy := t.metric(k.metricText)
-		if yoy {
-			t.issue(t.sheet, r.num, t.colOf(roleMetric), false, "row.growth", clip(k.metricText))
-			return k, false
-		}
-		if m == "" {
-			if rowHasNumbers(r) {
-				t.issue(t.sheet, r.num, t.colOf(roleMetric), false, "row.unknown_indicator", clip(k.metricText))
-			}
-			return k, false
-		}
-		k.metric = m
-		if u := t.metricUnit(k.metricText); u != nil && k.unit == nil {
-			k.unit = u
-		}
+// periodCell reads a period cell; a month column of plain numbers: 11 → 11月.
+func (t *tableReader) periodCell(c *column, s string) (when, int32) {
+	w, id := t.when(s)
+	if w.empty() && isMonthHeader(c.header) {
+		return t.when(s + "月")
 	}
-	if k.cityCol == 0 {
-		if col := t.colOf(roleCity); col != 0 && t.lastCity != "" {
+	return w, id
+}
+
+func (t *tableReader) keyCell(k *rowKeys, c *column, s string) {
+	switch c.role {
+	case roleRegion:
+		k.region, k.regionCol = s, c
+	case roleMetric:
+		k.metricText = s
+	case roleUnit:
+		k.unit = t.unit(s)
+	case roleSource:
+		k.source = s
+	case roleNote:
+		k.note = s
+	case roleQualifier:
+		k.qual = strings.ToLower(strings.TrimSpace(s))
+	case roleDimension:
+		t.dimCell(k, s)
+	}
+}
+
+// dimCell reads a category cell: 汽车 is the metric itself, 新能源汽车 its
+// NEV form; any other category is part of what the figure is for.
+func (t *tableReader) dimCell(k *rowKeys, s string) {
+	switch key := categoryKey(s); {
+	case vehicleWords[key]:
+	case nevWords[key]:
+		k.nev = strings.TrimSpace(s)
+	default:
+		k.dim = joinDim(k.dim, strings.TrimSpace(s))
+	}
+}
+
+func joinDim(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " · " + b
+}
+
+// resolveMetricText reads the row's indicator cell, if any: a metric, a
+// user indicator, or a growth row, which is skipped.
+func (t *tableReader) resolveMetricText(r gridRow, k *rowKeys) bool {
+	if k.metricText == "" {
+		return true
+	}
+	h := t.metric(k.metricText)
+	switch {
+	case h.yoy:
+		t.issue(t.sheet, r.num, t.colOf(roleMetric), false, "row.growth", clip(k.metricText))
+		return false
+	case h.metric == "":
+		if rowHasNumbers(r) {
+			t.issue(t.sheet, r.num, t.colOf(roleMetric), false, "row.unknown_indicator", clip(k.metricText))
+		}
+		return false
+	}
+	k.metric, k.ind = h.metric, h.ind
+	if k.when.ctx == "" {
+		k.when.ctx = h.ctx // 汽车产量累计值: the year so far
+	}
+	if u := t.metricUnit(k.metricText); u != nil && k.unit == nil {
+		k.unit = u
+	}
+	return true
+}
+
+// resolveRegion reads the row's region cell at its column's level; a
+// total row is skipped, an unknown name kept as written and reported once,
+// a missing one taken from the row above (a merged cell lost).
+func (t *tableReader) resolveRegion(r gridRow, k *rowKeys) bool {
+	if k.regionCol == nil {
+		if col := t.colOf(roleRegion); col != 0 && t.lastCity != "" {
 			t.issue(t.sheet, r.num, col, true, "row.region_above", t.lastCity)
-			k.city, k.cityGuess = t.lastCity, true
+			k.region, k.regionGuess = t.lastCity, true
 		}
-		return k, true
+		return true
 	}
-	hit, ok := t.cities[k.city]
-	if !ok {
-		name, known := matchName(k.city)
-		total := totalWords[strings.ToLower(normText(k.city))] || strings.HasPrefix(normText(k.city), "其中")
-		hit = cityHit{name, known, total}
-		t.cities[k.city] = hit
-	}
+	hit := t.region(k.region, k.regionCol)
+	col := k.regionCol.col
 	if hit.total {
-		t.issue(t.sheet, r.num, k.cityCol, false, "row.total", clip(k.city))
-		return k, false
+		t.issue(t.sheet, r.num, col, false, "row.total", clip(k.region))
+		return false
 	}
 	if !hit.known && !t.unknown[hit.name] {
 		t.unknown[hit.name] = true
-		t.issue(t.sheet, r.num, k.cityCol, true, "region.unknown", hit.name)
+		t.issue(t.sheet, r.num, col, true, "region.unknown", hit.name)
 	}
-	k.city = hit.name
+	k.region = hit.name
 	t.lastCity = hit.name
-	return k, true
+	return true
 }
 
 func (t *tableReader) unit(s string) *unit { return t.cachedUnit(t.units, s, parseUnit) }
 
 // metricUnit is the unit written in an indicator cell ("汽车产量（万辆）").
-func (t *tableReader) metricUnit(s string) *unit { return t.cachedUnit(t.mUnits, s, findUnit) }
+func (t *tableReader) metricUnit(s string) *unit { return t.cachedUnit(t.mUnits, s, indicatorUnit) }
 
 // cachedUnit reads a unit once per distinct text, noting each unit found.
 func (t *tableReader) cachedUnit(cache map[string]*unit, s string, read func(string) (unit, bool)) *unit {
@@ -194,9 +272,9 @@ func (t *tableReader) footnote(s string) bool {
 
 // resolveWhen resolves a value's time once per column and row time (a
 // long table repeats a few periods); key identifies the row's year and
-// period texts.
+// period texts, and the row's indicator may add this month or cumulative.
 func (t *tableReader) resolveWhen(col *column, key int64, row when) (int, Period, error) {
-	k := [2]int64{int64(col.col), key}
+	k := [2]int64{int64(col.col) | int64(len(row.ctx))<<40, key} // "current" and "cumulative" differ in length
 	r, ok := t.times[k]
 	if !ok {
 		r.year, r.period, r.err = resolveWhen(row, col.when, t.plan.sheetWhen)
@@ -224,18 +302,41 @@ func (t *tableReader) when(s string) (when, int32) {
 	return h.w, h.id
 }
 
-// metric reads an indicator cell once per text: its metric, or that it
-// states growth ("汽车产量同比增长").
-func (t *tableReader) metric(s string) (Metric, bool) {
+// metric reads an indicator cell once per text: its metric (a user
+// indicator when the app has no such metric), or that it states growth
+// ("汽车产量同比增长").
+func (t *tableReader) metric(s string) metricHit {
 	h, ok := t.metrics[s]
 	if !ok {
-		h.yoy = isYoYHeader(s)
-		if !h.yoy {
-			h.metric, _ = findMetric(s)
+		h.yoy, h.ctx = isYoYHeader(s), ctxWords(s)
+		if in, ok := headerIndicator(s); ok && !h.yoy {
+			h.metric = in.Metric
+			if !in.Metric.BuiltIn() && in.Metric != exportAny {
+				h.ind = &in
+			}
 		}
 		t.metrics[s] = h
 	}
-	return h.metric, h.yoy
+	return h
+}
+
+// figureOf reads a value cell: a number stored, or written by a person.
+func figureOf(cl cell, ok bool) figure {
+	switch {
+	case !ok:
+		return figure{kind: numMissing}
+	case cl.num:
+		v, err := strconv.ParseFloat(cl.text, 64)
+		n := figure{v: v}
+		if err != nil {
+			n.kind = numBad
+		}
+		if cl.pct {
+			n.kind, n.v = numPercent, v*100
+		}
+		return n
+	}
+	return parseNumber(cl.text)
 }
 
 // valueCell turns one value cell into an observation, or reports why not.
@@ -244,22 +345,7 @@ func (t *tableReader) valueCell(r gridRow, c *column, k *rowKeys) {
 	skip := func(code string, args ...any) {
 		t.issue(t.sheet, r.num, c.col, false, code, args...)
 	}
-	var n figure
-	switch {
-	case !ok:
-		n.kind = numMissing
-	case cl.num:
-		v, err := strconv.ParseFloat(cl.text, 64)
-		n = figure{v: v}
-		if err != nil {
-			n.kind = numBad
-		}
-		if cl.pct {
-			n.kind, n.v = numPercent, v*100
-		}
-	default:
-		n = parseNumber(cl.text)
-	}
+	n := figureOf(cl, ok)
 	switch n.kind {
 	case numMissing:
 		if ok {
@@ -271,58 +357,103 @@ func (t *tableReader) valueCell(r gridRow, c *column, k *rowKeys) {
 	case numBad:
 		skip("cell.not_number", clip(cl.text))
 		return
-	case numPercent:
-		skip("cell.percent", cl.text)
-		return
 	}
 	o, err := t.observation(c, k, n)
 	if err != nil {
+		if n.kind == numPercent && errors.Is(err, errPercent) {
+			err = msgErr("cell.percent", cl.text)
+		}
 		m := msgOf(err)
 		skip(m.Code, m.Args...)
 		return
 	}
 	o.YoY = t.yoy(r, c)
+	t.negative(&o, r.num, c.col)
 	t.d.AddObservation(o)
+	t.shared.add(t.d, r.num, c.col, o.Value)
 	t.rep.Rows++
 	t.obs++
 }
 
+// ctxWords: an indicator's name that says which part of the year its
+// figures cover, as NBS's monthly tables write them: 当期值 (this month),
+// 累计值 (the year so far).
+func ctxWords(s string) string {
+	switch {
+	case strings.Contains(s, "累计"):
+		return "cumulative"
+	case strings.Contains(s, "当期"), strings.Contains(s, "本月"), strings.Contains(s, "当月"):
+		return "current"
+	}
+	return ""
+}
+
+// errPercent: a percentage where a count or an amount is wanted.
+var errPercent = errors.New("a percentage")
+
 func (t *tableReader) observation(c *column, k *rowKeys, n figure) (Observation, error) {
 	p := t.plan
-	city := cmp.Or(k.city, c.city, p.city)
-	if city == "" {
+	region := cmp.Or(k.region, c.region, p.region)
+	if region == "" {
 		return Observation{}, msgErr("cell.no_region")
 	}
-	metric := cmp.Or(c.metric, k.metric, p.metric)
+	metric, ind, dim := t.rowMetric(c, k)
 	u := t.unitFor(c, k, n)
-	kind := ""
-	if u != nil {
-		kind = u.kind
-	}
-	metric, note := resolveMetric(metric, kind, c.header)
+	metric, note := resolveMetric(metric, unitKindOf(u), c.header)
 	if u != nil && u == c.unit && c.guess != "" {
 		note = joinNote(note, Say(M(c.guess+".note")))
 	}
-	if k.cityGuess {
+	if k.regionGuess {
 		note = joinNote(note, "region from the row above")
 	}
 	year, period, err := t.resolveWhen(c, k.whenKey, k.when)
 	if err != nil {
 		return Observation{}, err
 	}
-	v, err := convert(metric, n.v, u)
+	v, err := t.convert(metric, ind, n, u)
 	if err != nil {
 		return Observation{}, err
 	}
-	// Rows that name no source keep SourceID empty: the caller attaches the
-	// file itself (DataSet.AttachFileSource).
-	src := k.source
+	// Rows that name no source keep SourceID empty: a source line below the
+	// table, else the file itself, is attached later.
+	src := cmp.Or(k.source, p.source)
 	if src != "" {
 		t.addSource(src)
 	}
-	return Observation{Region: city, Year: year, Period: period, Metric: metric, Value: v,
-		Qualifier: cmp.Or(qualifierOf(k.qual), n.qual, Exact), Confidence: Normal,
+	return Observation{Region: region, Year: year, Period: period, Metric: metric, Dimension: dim,
+		Value: v, Qualifier: cmp.Or(qualifierOf(k.qual), n.qual, Exact), Confidence: Normal,
 		SourceID: src, Note: joinNote(note, k.note)}, nil
+}
+
+// rowMetric is what a value measures (the column's metric, the row's, the
+// sheet's) and for which categories; a 新能源汽车 row takes the NEV form of
+// the metric, or is a category where the metric has none (exports).
+func (t *tableReader) rowMetric(c *column, k *rowKeys) (Metric, *Indicator, string) {
+	p := t.plan
+	m, ind := c.metric, c.ind
+	switch {
+	case m != "":
+	case k.metric != "":
+		m, ind = k.metric, k.ind
+	default:
+		m, ind = p.metric, p.ind
+	}
+	dim := joinDim(c.dim, k.dim)
+	switch {
+	case k.nev == "":
+	case nevMetric(m) != "":
+		m = nevMetric(m)
+	default:
+		dim = joinDim(dim, k.nev)
+	}
+	return m, ind, dim
+}
+
+func unitKindOf(u *unit) string {
+	if u == nil {
+		return ""
+	}
+	return u.kind
 }
 
 func joinNote(a, b string) string {
@@ -354,6 +485,8 @@ func (t *tableReader) unitFor(c *column, k *rowKeys, n figure) *unit {
 		}
 	}
 	switch {
+	case n.kind == numPercent:
+		return &percentUnit
 	case k.unit != nil:
 		return k.unit
 	case c.unit != nil:
@@ -362,17 +495,29 @@ func (t *tableReader) unitFor(c *column, k *rowKeys, n figure) *unit {
 	return t.plan.unit
 }
 
-// convert applies a unit to a figure for a metric.
+var percentUnit = unit{written: "%", kind: kindPercent, factor: 1}
+
+// convert applies a unit to a figure for a metric: a built-in metric's
+// canonical unit, or the unit a user indicator has in this data set (the
+// first value of it decides).
+func (t *tableReader) convert(metric Metric, ind *Indicator, n figure, u *unit) (float64, error) {
+	if !metric.BuiltIn() {
+		return t.convertUser(metric, ind, n.v, u)
+	}
+	return convert(metric, n.v, u)
+}
+
+// convert applies a unit to a figure for a built-in metric.
 func convert(metric Metric, v float64, u *unit) (float64, error) {
 	want := MetricUnit(metric)
 	if u == nil {
 		return v, nil
 	}
 	switch {
-	case u.kind == kindUSD:
+	case u.kind == kindUSD && want == UnitCNY:
 		return 0, msgErr("cell.usd", u.written)
 	case u.kind == kindPercent:
-		return 0, msgErr("cell.percent_of", string(metric))
+		return 0, fmt.Errorf("%w: %w", errPercent, msgErr("cell.percent_of", string(metric)))
 	case want == UnitRank:
 		return v, nil
 	case u.kind != "" && u.kind != want:
@@ -382,6 +527,44 @@ func convert(metric Metric, v float64, u *unit) (float64, error) {
 		return v, nil
 	}
 	return roundSig(v * u.factor), nil
+}
+
+// convertUser keeps a user indicator's value in its unit's canonical form
+// (万人 → people); the indicator is described by its first value's unit,
+// and a value in another unit is skipped.
+func (t *tableReader) convertUser(m Metric, ind *Indicator, v float64, u *unit) (float64, error) {
+	in := Indicator{Metric: m, Kind: KindOther}
+	if ind != nil {
+		in.English = ind.English
+	}
+	factor := 1.0
+	if u != nil {
+		in.Unit, in.Kind, factor = u.canonical(), u.unitKind(), u.factor
+	}
+	have, ok := t.userUnit[m]
+	if !ok {
+		if old, known := t.d.Indicator(m); known {
+			have, ok = old.Unit, true
+		}
+	}
+	switch {
+	case ok && have != in.Unit:
+		return 0, msgErr("cell.unit_mismatch", cmp.Or(unitText(u), "(none)"), string(m), cmp.Or(have, "(none)"))
+	case !ok:
+		t.d.AddIndicator(in)
+		t.userUnit[m] = in.Unit
+	}
+	if factor == 1 {
+		return v, nil
+	}
+	return roundSig(v * factor), nil
+}
+
+func unitText(u *unit) string {
+	if u == nil {
+		return ""
+	}
+	return u.written
 }
 
 // roundSig drops the float noise a scale adds (231.8 × 10⁴).
@@ -426,9 +609,9 @@ func (t *tableReader) addSource(id string) {
 	if _, ok := t.d.Source(id); ok {
 		return
 	}
-	s := Source{ID: id, Title: id, Tier: TierOther}
+	s := Source{ID: id, Title: id, Publisher: id, Tier: tierOf(id)}
 	if strings.HasPrefix(id, "http://") || strings.HasPrefix(id, "https://") {
-		s.URL = id
+		s.URL, s.Publisher, s.Tier = id, "", TierOther
 	}
 	t.d.Sources = append(t.d.Sources, s)
 }

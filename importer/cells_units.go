@@ -10,14 +10,18 @@ const (
 	kindVehicles = UnitVehicles
 	kindCNY      = UnitCNY
 	kindRank     = UnitRank
-	kindUSD      = "USD"
+	kindUSD      = UnitUSD
 	kindPercent  = UnitPercent
+	kindPeople   = UnitPeople
+	kindTonnes   = UnitTonnes
+	kindCount    = UnitCount
+	kindOther    = "other" // a unit kept as written (万千瓦时, 平方公里): only a user indicator takes it
 )
 
 // unit is a unit as written and how to convert it to the canonical one.
 type unit struct {
 	written string
-	kind    string // vehicles, CNY, USD, rank, % or "" (a bare scale)
+	kind    string // vehicles, CNY, USD, rank, percent, people, tonnes, count, other or "" (a bare scale)
 	factor  float64
 }
 
@@ -48,7 +52,20 @@ var unitWords = map[string]unit{
 	"美元":           {"", kindUSD, 1}, "万美元": {"", kindUSD, 1e4}, "亿美元": {"", kindUSD, 1e8},
 	"usd": {"", kindUSD, 1}, "us$": {"", kindUSD, 1}, "$": {"", kindUSD, 1},
 	"millionusd": {"", kindUSD, 1e6}, "billionusd": {"", kindUSD, 1e9}, "usdbn": {"", kindUSD, 1e9},
-	"usdmillion": {"", kindUSD, 1e6}, "usdbillion": {"", kindUSD, 1e9},
+	"usdmillion": {"", kindUSD, 1e6}, "usdbillion": {"", kindUSD, 1e9}, "千美元": {"", kindUSD, 1e3},
+	"百万美元": {"", kindUSD, 1e6}, "十亿美元": {"", kindUSD, 1e9}, "thousandusd": {"", kindUSD, 1e3},
+	"人": {"", kindPeople, 1}, "万人": {"", kindPeople, 1e4}, "千人": {"", kindPeople, 1e3},
+	"百万人": {"", kindPeople, 1e6}, "亿人": {"", kindPeople, 1e8}, "people": {"", kindPeople, 1},
+	"persons": {"", kindPeople, 1}, "person": {"", kindPeople, 1}, "10,000persons": {"", kindPeople, 1e4},
+	"10,000people": {"", kindPeople, 1e4}, "thousandpeople": {"", kindPeople, 1e3},
+	"millionpeople": {"", kindPeople, 1e6}, "millionpersons": {"", kindPeople, 1e6},
+	"吨": {"", kindTonnes, 1}, "万吨": {"", kindTonnes, 1e4}, "千吨": {"", kindTonnes, 1e3},
+	"亿吨": {"", kindTonnes, 1e8}, "tonnes": {"", kindTonnes, 1}, "tons": {"", kindTonnes, 1},
+	"10,000tons": {"", kindTonnes, 1e4}, "10,000tonnes": {"", kindTonnes, 1e4},
+	"thousandtonnes": {"", kindTonnes, 1e3}, "milliontonnes": {"", kindTonnes, 1e6},
+	"个": {"", kindCount, 1}, "家": {"", kindCount, 1}, "户": {"", kindCount, 1}, "万个": {"", kindCount, 1e4},
+	"万家": {"", kindCount, 1e4}, "万户": {"", kindCount, 1e4}, "件": {"", kindCount, 1}, "项": {"", kindCount, 1},
+	"所": {"", kindCount, 1}, "座": {"", kindCount, 1}, "number": {"", kindCount, 1}, "count": {"", kindCount, 1},
 	"万": {"", "", 1e4}, "千": {"", "", 1e3}, "亿": {"", "", 1e8}, "百万": {"", "", 1e6},
 	"thousand": {"", "", 1e3}, "thousands": {"", "", 1e3}, "'000": {"", "", 1e3}, "k": {"", "", 1e3},
 	"million": {"", "", 1e6}, "millions": {"", "", 1e6}, "mn": {"", "", 1e6}, "m": {"", "", 1e6},
@@ -60,7 +77,7 @@ var unitWords = map[string]unit{
 var unitFold = strings.NewReplacer(" ", "", "（", "(", "）", ")", "units:", "", "unit:", "", "单位:", "",
 	"单位：", "", "单位", "")
 
-var bracketPairs = strings.NewReplacer("()", "", "[]", "", "【】", "")
+var bracketKinds = [][2]string{{"(", ")"}, {"[", "]"}, {"【", "】"}}
 
 func unitKey(s string) string {
 	s = strings.ToLower(normText(s))
@@ -110,7 +127,7 @@ func findUnit(s string) (unit, bool) {
 // bracketed returns the parts of s inside (), [] or 【】.
 func bracketed(s string) []string {
 	var out []string
-	for _, pair := range [][2]string{{"(", ")"}, {"[", "]"}, {"【", "】"}} {
+	for _, pair := range bracketKinds {
 		rest := s
 		for {
 			i := strings.Index(rest, pair[0])
@@ -130,10 +147,20 @@ func bracketed(s string) []string {
 
 // stripBrackets removes bracketed parts, leaving the header's words.
 func stripBrackets(s string) string {
-	for _, p := range bracketed(s) {
-		s = strings.Replace(s, p, "", 1)
+	for _, pair := range bracketKinds {
+		for {
+			i := strings.Index(s, pair[0])
+			if i < 0 {
+				break
+			}
+			j := strings.Index(s[i:], pair[1])
+			if j < 0 {
+				break
+			}
+			s = s[:i] + s[i+j+len(pair[1]):] // the part in brackets, not the same text elsewhere (车辆(辆))
+		}
 	}
-	return bracketPairs.Replace(s)
+	return s
 }
 
 // msg describes the unit and its conversion for the report, e.g.
@@ -141,8 +168,76 @@ func stripBrackets(s string) string {
 func (u unit) msg() Msg {
 	f := map[float64]string{1: "1", 1e3: "1,000", 1e4: "10,000", 1e6: "1,000,000",
 		1e8: "100,000,000", 1e9: "1,000,000,000", 1e12: "1,000,000,000,000"}[u.factor]
-	if u.kind == "" {
+	switch u.kind {
+	case "":
 		return M("unit.scale", u.written, f)
+	case kindOther:
+		return M("unit.kept", u.written)
 	}
 	return M("unit.conversion", u.written, f, M("unit."+u.kind))
+}
+
+// otherUnitEnds end units that have no kind here but are units all the
+// same (万千瓦时, 平方公里, 元/人): a user indicator keeps them as written.
+var otherUnitEnds = []string{"千瓦时", "千瓦", "瓦时", "公里", "千米", "米", "公顷", "亩", "升", "千克", "公斤",
+	"小时", "张", "床", "人次", "辆次", "标准箱", "吨公里", "kwh", "km", "km2", "m2", "sqkm", "gwh", "mwh"}
+
+// otherUnit reads a bracketed part of an indicator's header as a unit kept
+// as written: one of otherUnitEnds, or a rate such as 元/人.
+func otherUnit(s string) (unit, bool) {
+	k := unitKey(s)
+	if k == "" || len([]rune(k)) > 12 {
+		return unit{}, false
+	}
+	ok := strings.Contains(k, "/") && !strings.ContainsAny(k, "0123456789")
+	for _, e := range otherUnitEnds {
+		ok = ok || strings.HasSuffix(k, e)
+	}
+	if !ok {
+		return unit{}, false
+	}
+	return unit{written: strings.TrimSpace(s), kind: kindOther, factor: 1}, true
+}
+
+// indicatorUnit is the unit an indicator's header states: a known unit
+// (findUnit), else a bracketed unit kept as written.
+func indicatorUnit(h string) (unit, bool) {
+	if u, ok := findUnit(h); ok {
+		return u, true
+	}
+	for _, part := range bracketed(normText(h)) {
+		if u, ok := otherUnit(part); ok {
+			return u, true
+		}
+	}
+	return unit{}, false
+}
+
+// unitKind is what a unit counts, as the data model names it: "" (no
+// unit, or a bare scale) and units kept as written are KindOther.
+func (u unit) unitKind() UnitKind {
+	switch u.kind {
+	case kindVehicles, kindPeople, kindPercent, kindTonnes, kindCount:
+		return UnitKind(u.kind)
+	case kindCNY:
+		return KindCNY
+	case kindUSD:
+		return KindUSD
+	case kindRank:
+		return KindRank
+	}
+	return KindOther
+}
+
+// canonical is the unit a user indicator's values are kept in: the kind's
+// canonical unit, the unit as written for one kept as written, or "" for
+// none.
+func (u unit) canonical() string {
+	switch u.kind {
+	case kindOther:
+		return u.written
+	case "":
+		return ""
+	}
+	return u.kind
 }

@@ -18,31 +18,35 @@ var (
 	ErrEmpty           = errors.New("has no data")
 	ErrNoNumbers       = errors.New("has no numbers Auto Cities can read")
 	ErrUnreadable      = errors.New("cannot be read")
-	ErrTooManyRows     = errors.New("holds more figures than the import limit")
-	ErrTooManyCells    = errors.New("holds more cells than the import limit")
-	ErrCellTooLarge    = errors.New("has a cell or line longer than 64 MB")
-	ErrPipeSilent      = errors.New("is a pipe that sent nothing")
-	ErrPipeTooLarge    = errors.New("is a pipe that sent more than the size limit")
+	// ErrContradiction: a choice (ImportOptions.Choices, the command
+	// line's --metric, --year…) contradicts what the file states.
+	ErrContradiction = errors.New("contradicts a choice made for it")
+	ErrTooManyRows   = errors.New("holds more figures than the import limit")
+	ErrTooManyCells  = errors.New("holds more cells than the import limit")
+	ErrCellTooLarge  = errors.New("has a cell or line longer than 64 MB")
+	ErrPipeSilent    = errors.New("is a pipe that sent nothing")
+	ErrPipeTooLarge  = errors.New("is a pipe that sent more than the size limit")
 )
 
-// errCodes name each error for the translation tables: "file.CODE" says
-// what is wrong, "hint.CODE" what the user can do about it.
-var errCodes = map[error]string{
-	ErrLegacyXLS:       "legacy_xls",
-	ErrEncrypted:       "encrypted",
-	ErrWrongPassword:   "wrong_password",
-	ErrTooLarge:        "too_large",
-	ErrNotSpreadsheet:  "not_spreadsheet",
-	ErrTruncated:       "truncated",
-	ErrUnsupportedType: "unsupported",
-	ErrEmpty:           "empty",
-	ErrNoNumbers:       "no_numbers",
-	ErrUnreadable:      "unreadable",
-	ErrTooManyRows:     "too_many_rows",
-	ErrTooManyCells:    "too_many_cells",
-	ErrCellTooLarge:    "cell_too_large",
-	ErrPipeSilent:      "pipe_silent",
-	ErrPipeTooLarge:    "pipe_too_large",
+// errCodes name each error for the translation tables: what is wrong and
+// what the user can do about it.
+var errCodes = map[error]struct{ what, hint string }{
+	ErrLegacyXLS:       {"file.legacy_xls", "hint.legacy_xls"},
+	ErrEncrypted:       {"file.encrypted", "hint.encrypted"},
+	ErrWrongPassword:   {"file.wrong_password", "hint.wrong_password"},
+	ErrTooLarge:        {"file.too_large", "hint.too_large"},
+	ErrNotSpreadsheet:  {"file.not_spreadsheet", "hint.not_spreadsheet"},
+	ErrTruncated:       {"file.truncated", "hint.truncated"},
+	ErrUnsupportedType: {"file.unsupported", "hint.unsupported"},
+	ErrEmpty:           {"file.empty", "hint.empty"},
+	ErrNoNumbers:       {"file.no_numbers", "hint.no_numbers"},
+	ErrUnreadable:      {"file.unreadable", "hint.unreadable"},
+	ErrContradiction:   {"file.contradiction", "hint.contradiction"},
+	ErrTooManyRows:     {"file.too_many_rows", "hint.too_many_rows"},
+	ErrTooManyCells:    {"file.too_many_cells", "hint.too_many_cells"},
+	ErrCellTooLarge:    {"file.cell_too_large", "hint.cell_too_large"},
+	ErrPipeSilent:      {"file.pipe_silent", "hint.pipe_silent"},
+	ErrPipeTooLarge:    {"file.pipe_too_large", "hint.pipe_too_large"},
 }
 
 // FileError is an import that failed as a whole: the file, what is wrong
@@ -57,31 +61,31 @@ type FileError struct {
 
 // Msg is the error as a message: "FILE what is wrong (why); what to do".
 func (e *FileError) Msg() Msg {
-	code := errCodes[e.Err]
-	what, hint := M("file."+code), M("hint."+code)
+	hint := M(errCodes[e.Err].hint)
 	if e.Hint.Code != "" {
 		hint = e.Hint
 	}
-	if e.Detail.Code != "" {
-		what = M("file.is", e.Detail)
-	}
 	if e.Why.Code != "" {
-		return M("file.error_why", filepath.Base(e.File), what, e.Why, hint)
+		return M("file.error_why", filepath.Base(e.File), e.problem(), e.Why, hint)
 	}
-	return M("file.error", filepath.Base(e.File), what, hint)
+	return M("file.error", filepath.Base(e.File), e.problem(), hint)
+}
+
+// problem is what is wrong with the file.
+func (e *FileError) problem() Msg {
+	if e.Detail.Code != "" {
+		return M("file.is", e.Detail)
+	}
+	return M(errCodes[e.Err].what)
 }
 
 // What is what is wrong with the file, without what to do: for a caller
 // that says what to do itself (the workspace).
 func (e *FileError) What() Msg {
-	what := M("file." + errCodes[e.Err])
-	if e.Detail.Code != "" {
-		what = M("file.is", e.Detail)
-	}
 	if e.Why.Code != "" {
-		return M("file.what_why", what, e.Why)
+		return M("file.what_why", e.problem(), e.Why)
 	}
-	return what
+	return e.problem()
 }
 
 func (e *FileError) Error() string { return Say(e.Msg()) }

@@ -31,8 +31,29 @@ func checkFuzzResult(t *testing.T, d *DataSet, rep *FileReport, err error, took 
 	_ = rep.String()
 }
 
+// fuzzChoices are the choices a fuzzed file is read with, from its length:
+// none, or each kind of choice (a contradiction is a one-line error too).
+func fuzzChoices(data []byte) Choices {
+	switch len(data) % 6 {
+	case 1:
+		return Choices{Year: 2023}
+	case 2:
+		return Choices{Level: LevelCity, Metric: "民用汽车拥有量"}
+	case 3:
+		return Choices{Unit: "万辆", Source: "国家统计局", Level: LevelProvince}
+	case 4:
+		return Choices{Metric: Production, Roles: map[string]map[int]Role{"": {1: RoleRegion, 2: RoleDimension, 3: RoleIgnored}}}
+	}
+	return Choices{}
+}
+
 func FuzzImportCSV(f *testing.F) {
 	f.Add([]byte("城市,年份,产量(万辆)\n重庆,2024,254\n"))
+	f.Add(gbk(nbsExport))
+	f.Add([]byte(cityPanel))
+	f.Add([]byte("2024年12月全国汽车产销情况\n单位：万辆\n类别,产量,,销量,\n,本月,1-12月累计,本月,1-12月累计\n汽车,344.9,3128.2,335.0,3143.6\n新能源汽车,162.2,1288.8,159.6,1286.6\n"))
+	f.Add([]byte("Entity,Code,Year,Electric car sales\nChina,CHN,2023,8100000\nEurope,,2023,3200000\n"))
+	f.Add([]byte("企业名称,车型类别,2024年1月,15/2\n比亚迪,乘用车,201493,-5\n台湾省,0,0,0\n数据来源：国家统计局\n"))
 	f.Add([]byte("City,Year,Period,Metric,Value,Unit\nChongqing,2024,FY,production,2540000,vehicles\n"))
 	f.Add(gbk("城市;2023年;2024年\n重庆;231.8;254\n"))
 	f.Add([]byte("\xef\xbb\xbf标题\n城市\t1月\t2月\n上海\t1,234\t２３４\n注：无\n"))
@@ -41,7 +62,7 @@ func FuzzImportCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		start := time.Now()
 		d, rep, err := Import(context.Background(), "fuzz.csv", bytes.NewReader(data), int64(len(data)),
-			ImportOptions{MaxUnzippedBytes: 8 << 20})
+			ImportOptions{MaxUnzippedBytes: 8 << 20, Choices: fuzzChoices(data)})
 		checkFuzzResult(t, d, rep, err, time.Since(start))
 	})
 }

@@ -1,21 +1,33 @@
 package importer
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
 
 // sheetPlan is how a sheet's table is read: where its header is, what each
-// column holds and what the titles and the sheet name say about all values.
+// column holds and what the titles, the sheet and the file name say about
+// all values (each with where it is said, for the report and for a choice
+// that contradicts it).
 type sheetPlan struct {
 	headerRow int // row number of the first header row
 	firstData int // row number of the first row after the header
 	cols      []column
 	byCol     map[int]*column
 	sheetWhen when
-	metric    Metric // from the titles or the sheet name
+	whenAt    Msg
+	metric    Metric // from the titles, the sheet name or a choice
+	metricAt  Msg
+	ind       *Indicator // the user indicator a title names
 	unit      *unit
-	city      string
+	unitAt    Msg
+	region    string // the region every row is for: the sheet's name, or China when a title says 全国
+	regionAt  Msg
+	levelHint Level // what the titles say the regions are (分省: provinces)
+	level     Level // the regions' level
+	source    string
+	sourceAt  Msg
 	layout    Msg
 }
 
@@ -79,13 +91,20 @@ func headerDepth(rows []gridRow, h int) int {
 		case len(r.cells) == 1 && isStatement(r.cells[0].text):
 			return n
 		case isUnitRow(r), allHeaderWords(r),
-			r.cells[0].col > first && (!rowHasNumbers(r) || allYears(r)):
+			r.cells[0].col > first && (!rowHasNumbers(r) || allYears(r)),
+			mergedDown(r, rows[h]) && !rowHasNumbers(r):
 			n++
 		default:
 			return n
 		}
 	}
 	return n
+}
+
+// mergedDown: the row's first cell is the header's first, merged down
+// over a second header row (地区 spanning two rows over 全市 / 市辖区).
+func mergedDown(r, hdr gridRow) bool {
+	return len(r.cells) > 1 && r.cells[0].col == hdr.cells[0].col && r.cells[0].text == hdr.cells[0].text
 }
 
 // allYears: every number in the row is a year (a sub-header of years).
@@ -120,159 +139,11 @@ func allHeaderWords(r gridRow) bool {
 		var col column
 		col.header = c.text
 		classifyHeader(&col)
-		if col.role == roleIgnore || col.city != "" {
+		if col.role == roleIgnore || col.region != "" {
 			return false
 		}
 	}
 	return true
-}
-
-// buildColumns joins the header rows of each column (merged cells filled)
-// and classifies them. Columns with data but no header (a city column whose
-// top cell is empty) join with an empty header, to be read by content.
-func buildColumns(hdr, data []gridRow, merged bool) []column {
-	texts := map[int][]string{}
-	units := map[int]*unit{}
-	maxC := 0
-	for ri, r := range hdr {
-		if ri > 0 && isUnitRow(r) {
-			for _, c := range r.cells {
-				if u, ok := parseUnit(c.text); ok {
-					units[c.col] = &u
-				}
-			}
-			continue
-		}
-		for _, c := range r.cells {
-			if t := texts[c.col]; len(t) == 0 || t[len(t)-1] != c.text {
-				texts[c.col] = append(t, c.text)
-			}
-			maxC = max(maxC, c.col)
-		}
-	}
-	if !merged && len(hdr) > 1 {
-		fillRight(hdr, texts)
-	}
-	for _, r := range data[:min(len(data), 60)] {
-		for _, c := range r.cells {
-			if _, ok := texts[c.col]; !ok && c.col < maxC {
-				texts[c.col] = nil
-			}
-		}
-	}
-	var cols []column
-	for c := 1; c <= maxC; c++ {
-		if _, ok := texts[c]; !ok && units[c] == nil {
-			continue
-		}
-		col := column{col: c, header: strings.Join(texts[c], " "), unit: units[c]}
-		classifyHeader(&col)
-		cols = append(cols, col)
-	}
-	return cols
-}
-
-// fillRight copies an upper header cell into the empty cells to its right
-// that have a sub-header below: what a merged group header looks like once
-// the merge is lost (CSV, or a sheet too large to wait for its merges).
-func fillRight(hdr []gridRow, texts map[int][]string) {
-	last := map[int]bool{}
-	for _, c := range hdr[len(hdr)-1].cells {
-		last[c.col] = true
-	}
-	top := hdr[0]
-	for i, c := range top.cells {
-		end := maxCol
-		if i+1 < len(top.cells) {
-			end = top.cells[i+1].col
-		}
-		for col := c.col + 1; col < end && last[col]; col++ {
-			texts[col] = append([]string{c.text}, texts[col]...)
-		}
-	}
-}
-
-// sheetContext reads what the titles and the sheet name say about every
-// value: a year or period, a metric, a unit, a city.
-func sheetContext(p *sheetPlan, sheetName string, titles []string) {
-	for _, t := range append(titles, sheetName) {
-		if w := parseWhen(t); p.sheetWhen.empty() && !w.empty() {
-			p.sheetWhen = w
-		}
-		if m, ok := findMetric(t); ok && p.metric == "" {
-			p.metric = m
-		}
-		if u, ok := findUnit(t); ok && p.unit == nil {
-			p.unit = &u
-		} else if u, ok := parseUnit(t); ok && p.unit == nil {
-			p.unit = &u
-		}
-	}
-	if c, ok := matchName(sheetName); ok {
-		p.city = c
-	}
-}
-
-// classifyByContent settles columns whose header says nothing, from the
-// cells below it: cities, years, periods or indicator names.
-func classifyByContent(cols []column, data []gridRow) {
-	haveCity := false
-	for _, c := range cols {
-		haveCity = haveCity || c.role == roleCity
-	}
-	for i := range cols {
-		c := &cols[i]
-		if c.role != roleIgnore {
-			continue
-		}
-		var n, city, year, period, metric, text, nums int
-		for _, r := range data[:min(len(data), 60)] {
-			cl, ok := cellAt(r, c.col)
-			if !ok {
-				continue
-			}
-			n++
-			w := parseWhen(cl.text)
-			switch {
-			case w.year != 0 && w.period == "FY" && looksNumeric(cl):
-				year++
-			case looksNumeric(cl):
-				nums++
-			case !w.empty() && w.bad.code == "":
-				period++
-			default:
-				if _, ok := matchName(cl.text); ok {
-					city++
-				} else if _, ok := findMetric(cl.text); ok {
-					metric++
-				} else {
-					text++
-				}
-			}
-		}
-		switch {
-		case n == 0:
-		case city*2 >= n || !haveCity && text+city > n/2 && i == firstUnsettled(cols):
-			c.role, haveCity = roleCity, true
-		case year*2 > n && i == firstUnsettled(cols):
-			c.role = roleYear
-		case period*2 > n:
-			c.role = rolePeriod
-		case metric*2 > n:
-			c.role = roleMetric
-		case nums*2 > n:
-			c.role = roleUnread // figures under a header that names nothing
-		}
-	}
-}
-
-func firstUnsettled(cols []column) int {
-	for i, c := range cols {
-		if c.role == roleIgnore || c.role == roleCity || c.role == roleYear {
-			return i
-		}
-	}
-	return -1
 }
 
 // cellAt finds a row's cell in a column.
@@ -331,53 +202,93 @@ func yoyTarget(cols []column, i int) int {
 	return -1
 }
 
-// describe names the layout for the report.
+// describe names the layout for the report: long or wide, what the rows
+// and the columns are, the categories kept as dimensions, the regions'
+// level, the region all rows are for.
 func (p *sheetPlan) describe() Msg {
-	rowKeys := map[role]bool{}
-	var colDims []string
+	keys, colDims := p.layoutKeys()
+	m := M("layout.long")
+	switch {
+	case keys[roleRegion] && (keys[roleYear] || keys[rolePeriod]) && keys[roleMetric]:
+		m = M("layout.long_metric")
+	case keys[roleRegion] && (keys[roleYear] || keys[rolePeriod]):
+	default:
+		m = M("layout.wide", p.rowsDim(keys), M("and", colDims...))
+	}
+	if dims := p.dimHeaders(); len(dims) > 0 && p.rowsDim(keys).Code != "dim.categories" {
+		m = M("layout.dims", m, strings.Join(dims, ", "))
+	}
+	return p.scope(m, keys)
+}
+
+// scope adds what the regions are to a layout: their level, or the one
+// region every row is for.
+func (p *sheetPlan) scope(m Msg, keys map[role]bool) Msg {
+	rowsFor := p.region != "" && !keys[roleRegion]
+	switch {
+	case rowsFor && (keys[roleYear] || keys[rolePeriod] || keys[roleMetric] || keys[roleDimension]):
+		return M("layout.for", m, p.region)
+	case !rowsFor && p.level != LevelUnknown:
+		return M("layout.level", m, levelName(p.level))
+	}
+	return m
+}
+
+// layoutKeys lists the roles of the key columns and what the value
+// columns differ by.
+func (p *sheetPlan) layoutKeys() (map[role]bool, []any) {
+	keys := map[role]bool{}
+	var colDims []any
 	seen := map[string]bool{}
 	for _, c := range p.cols {
 		switch c.role {
-		case roleCity, roleYear, rolePeriod, roleMetric:
-			rowKeys[c.role] = true
+		case roleRegion, roleYear, rolePeriod, roleMetric, roleDimension:
+			keys[c.role] = true
 		case roleValue:
-			d := valueDim(c)
-			if !seen[d] {
+			if d := valueDim(c); !seen[d] {
 				seen[d] = true
-				colDims = append(colDims, d)
+				colDims = append(colDims, M("dim."+d))
 			}
 		}
 	}
-	rows := M("dim.regions")
+	return keys, colDims
+}
+
+// rowsDim is what the rows of a wide table are.
+func (p *sheetPlan) rowsDim(keys map[role]bool) Msg {
 	switch {
-	case rowKeys[roleCity] && (rowKeys[roleYear] || rowKeys[rolePeriod]):
-		if rowKeys[roleMetric] {
-			return M("layout.long_metric")
+	case keys[roleRegion] && keys[roleMetric]:
+		return M("dim.regions_metrics")
+	case keys[roleRegion]:
+		return M("dim.regions")
+	case keys[roleYear]:
+		return M("dim.years")
+	case keys[rolePeriod]:
+		return M("dim.periods")
+	case keys[roleMetric]:
+		return M("dim.metrics")
+	case keys[roleDimension]:
+		return M("dim.categories")
+	case p.region != "":
+		return M("dim.rows_for", p.region)
+	}
+	return M("dim.regions")
+}
+
+// dimHeaders are the headers of the dimension columns, quoted.
+func (p *sheetPlan) dimHeaders() []string {
+	var out []string
+	for _, c := range p.cols {
+		if c.role == roleDimension {
+			out = append(out, fmt.Sprintf("%q", clip(c.header)))
 		}
-		return M("layout.long")
-	case !rowKeys[roleCity] && rowKeys[roleYear]:
-		rows = M("dim.years")
-	case !rowKeys[roleCity] && rowKeys[rolePeriod]:
-		rows = M("dim.periods")
-	case rowKeys[roleCity] && rowKeys[roleMetric]:
-		rows = M("dim.regions_metrics")
-	case !rowKeys[roleCity] && p.city != "":
-		rows = M("dim.rows_for", p.city)
 	}
-	cols := make([]Msg, len(colDims))
-	for i, d := range colDims {
-		cols[i] = M("dim." + d)
-	}
-	args := make([]any, len(cols))
-	for i, c := range cols {
-		args[i] = c
-	}
-	return M("layout.wide", rows, M("and", args...))
+	return out
 }
 
 func valueDim(c column) string {
 	switch {
-	case c.city != "":
+	case c.region != "":
 		return "regions"
 	case strings.HasPrefix(c.when.period, "M") || c.when.period == "" && c.when.month != 0:
 		return "months"
@@ -385,8 +296,10 @@ func valueDim(c column) string {
 		return "years"
 	case c.when.period != "" || c.when.ctx != "":
 		return "periods"
-	case c.metric != "":
+	case c.metric != "", c.nev, vehicleWords[headerKey(c.header)]:
 		return "metrics"
+	case c.dim != "":
+		return "categories"
 	}
 	return "values"
 }

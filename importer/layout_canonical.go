@@ -7,7 +7,9 @@ import (
 // canonicalFits checks that a table whose header matches a canonical one
 // really is one: a Targets table must be named so (else "City, Year,
 // Metric, Value" is a plain long table), and the metrics must be canonical
-// names; otherwise the general reader, which knows "汽车产量", takes it.
+// names unless the header has the export's Level column (then user
+// indicators are its metrics too); otherwise the general reader, which
+// knows "汽车产量", takes it.
 func (t *tableReader) canonicalFits(table string, rows []gridRow) bool {
 	if table == TableTargets && !strings.Contains(strings.ToLower(t.name), "target") {
 		return false
@@ -17,8 +19,11 @@ func (t *tableReader) canonicalFits(table string, rows []gridRow) bool {
 	}
 	mcol := 0
 	for _, c := range rows[0].cells {
-		if normHeader(c.text) == "metric" {
+		switch normHeader(c.text) {
+		case "metric":
 			mcol = c.col
+		case "level":
+			return true // the export's own Observations: any metric, user indicators too
 		}
 	}
 	for _, r := range rows[1:min(len(rows), 60)] {

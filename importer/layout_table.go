@@ -39,7 +39,7 @@ type tableReader struct {
 	filled     bool
 	obs        int
 
-	cities   map[string]cityHit
+	regions  map[string]regionHit
 	whens    map[string]whenHit
 	metrics  map[string]metricHit
 	unknown  map[string]bool
@@ -53,6 +53,15 @@ type tableReader struct {
 	lastCity string
 	extra    map[string]int // issues beyond maxIssues, by reason
 	srcSeen  map[string]bool
+
+	err          error            // a choice the table contradicts: the import fails
+	repeats      map[issueKey]int // issue already listed for a reason and column: its index
+	start        int              // observations in the data set before this table's
+	shared       keyCheck         // keys seen, to report values that share one
+	valueColumns []int            // the value columns, for a row of zeros
+	lineSrc      string           // a source line below the table
+	userUnit     map[Metric]string
+	reading      int // index of this table's reading in the report, -1 before
 }
 
 type whenHit struct {
@@ -62,7 +71,9 @@ type whenHit struct {
 
 type metricHit struct {
 	metric Metric
+	ind    *Indicator // a user indicator's English name
 	yoy    bool
+	ctx    string // 当期值 or 累计值: this month or the year so far
 }
 
 // resolved caches resolveWhen: a long table repeats a few periods.
@@ -72,17 +83,12 @@ type resolved struct {
 	err    error
 }
 
-type cityHit struct {
-	name  string
-	known bool
-	total bool // 合计, 全国…: not a city
-}
-
 func newTableReader(sheet, name string, d *DataSet, rep *FileReport) *tableReader {
 	return &tableReader{sheet: sheet, name: name, d: d, rep: rep,
-		cities: map[string]cityHit{}, whens: map[string]whenHit{}, metrics: map[string]metricHit{},
+		regions: map[string]regionHit{}, whens: map[string]whenHit{}, metrics: map[string]metricHit{},
 		unknown: map[string]bool{}, noted: map[string]bool{}, units: map[string]*unit{}, mUnits: map[string]*unit{},
-		foot: map[string]bool{}, srcSeen: map[string]bool{}, times: map[[2]int64]resolved{}}
+		foot: map[string]bool{}, srcSeen: map[string]bool{}, times: map[[2]int64]resolved{},
+		repeats: map[issueKey]int{}, start: d.Count(), userUnit: map[Metric]string{}, reading: -1}
 }
 
 // row takes one row; it may be reused by the caller.
@@ -114,6 +120,7 @@ func (t *tableReader) end(merges []cellRange, mergesKnown bool) {
 	if t.canon != "" {
 		t.addCanonical()
 	}
+	t.finishTable()
 	t.finishIssues()
 }
 
@@ -130,7 +137,7 @@ func (t *tableReader) decide(merges []cellRange, mergesKnown bool) {
 
 func (t *tableReader) take(r gridRow) {
 	switch {
-	case t.skip.Code != "":
+	case t.skip.Code != "", t.err != nil:
 	case t.canon != "":
 		t.keepCanonical(r)
 	case r.num >= t.plan.firstData:
@@ -141,6 +148,7 @@ func (t *tableReader) take(r gridRow) {
 // makePlan finds titles, header and columns. merged says whether merged
 // cells are known (then group headers need no guessing).
 func (t *tableReader) makePlan(rows []gridRow, merged bool) {
+	defer t.addReading()
 	h := headerStart(rows)
 	if h < 0 {
 		t.skip = M("table.none")
@@ -152,22 +160,27 @@ func (t *tableReader) makePlan(rows []gridRow, merged bool) {
 		return
 	}
 	depth := headerDepth(rows, h)
+	data := rows[h+depth:]
 	p := &sheetPlan{headerRow: hdr.num, firstData: rows[h+depth-1].num + 1, byCol: map[int]*column{}}
-	var titles []string
-	for _, r := range rows[:h] {
-		titles = append(titles, texts(r)...)
-	}
-	sheetContext(p, t.name, titles)
-	p.cols = buildColumns(rows[h:h+depth], rows[h+depth:], merged)
-	classifyByContent(p.cols, rows[h+depth:])
+	t.plan = p
+	t.sheetContext(p, rows[:h])
+	p.cols = buildColumns(rows[h:h+depth], data, merged)
+	classifyByContent(p.cols, data)
+	t.applyRoles(p)
+	p.settleColumns(data)
+	p.settleRegions(data)
 	linkColumns(p.cols)
 	for i := range p.cols {
 		p.byCol[p.cols[i].col] = &p.cols[i]
 	}
-	t.plan = p
-	t.skip = t.checkPlan(rows[h+depth:])
+	if t.err = t.applyChoices(p, data); t.err != nil {
+		return
+	}
+	t.fileContext(p)
+	t.skip = t.checkPlan(data)
 	if t.skip.Code == "" {
 		p.layout = p.describe()
+		t.valueColumns = t.valueCols()
 		t.reportPlan()
 		t.grow()
 	}
@@ -195,41 +208,120 @@ func texts(r gridRow) []string {
 	return out
 }
 
-// checkPlan says why the plan cannot give observations, or nothing.
+// checkPlan says why the plan cannot give observations, or nothing; it
+// settles what each value column measures and reports how the columns
+// were read.
 func (t *tableReader) checkPlan(data []gridRow) Msg {
 	p := t.plan
-	hasCity, values := p.city != "", 0
+	t.nameFallback()
+	values, figures := 0, t.anyRole(roleUnread, roleValue)
 	for i := range p.cols {
 		c := &p.cols[i]
-		hasCity = hasCity || c.role == roleCity || c.city != ""
-		if c.role == roleUnread {
-			t.issue(t.sheet, p.headerRow, c.col, false, "column.unread", clip(c.header))
+		t.reportColumn(c)
+		if c.role == roleValue && t.settleMetric(c) {
+			values++
+			t.guessUnit(c, data)
 		}
-		if c.role != roleValue {
-			continue
-		}
-		if c.nev {
-			c.metric = nevMetric(p.metric)
-		}
-		if c.metric == ProductionRank && p.metric == NEVProduction {
-			c.metric = NEVProductionRank // "排名" on a sheet of NEV production
-		}
-		if c.metric == "" && (p.metric == "" || c.nev) && !t.hasRole(roleMetric) {
-			t.issue(t.sheet, p.headerRow, c.col, false, "column.no_metric", clip(c.header))
-			c.role = roleIgnore
-			continue
-		}
-		values++
-		t.guessUnit(c, data)
 	}
 	t.reportGuesses()
+	if p.ind != nil && p.metricAt.Code == "place.title" && t.needsMetric() {
+		t.issue(t.sheet, 0, 0, true, "table.indicator_from", p.metric, p.metricAt, unitSaid(p.unit))
+	}
 	switch {
+	case values == 0 && t.unreadWhy().Code != "":
+		return t.unreadWhy()
+	case values == 0 && figures:
+		return M("table.no_indicator", t.headerList())
 	case values == 0:
-		return M("table.no_values")
-	case !hasCity:
-		return M("table.no_region")
+		return M("table.no_values", t.headerList())
+	case !t.hasRegions() && p.region == "":
+		return M("table.no_region", t.headerList())
+	case !t.hasRegions():
+		t.issue(t.sheet, 0, 0, true, "table.region_from", p.region, p.regionAt)
 	}
 	return Msg{}
+}
+
+// settleMetric gives a value column its metric (a growth-free NEV column
+// of the sheet's, a rank on a sheet of NEV production); false when the
+// column names none and nothing else does, or its unit cannot be its
+// metric's.
+func (t *tableReader) settleMetric(c *column) bool {
+	p := t.plan
+	if c.nev {
+		c.metric = nevMetric(p.metric)
+	}
+	if c.metric == ProductionRank && p.metric == NEVProduction {
+		c.metric = NEVProductionRank // "排名" on a sheet of NEV production
+	}
+	if c.metric == "" && (p.metric == "" || c.nev) && !t.hasRole(roleMetric) {
+		t.issue(t.sheet, 0, c.col, false, "column.no_metric", clip(c.header))
+		c.role = roleIgnore
+		return false
+	}
+	if u := cmpUnit(c.unit, p.unit); u != nil && u.kind == kindUSD && MetricUnit(t.metricOf(c)) == UnitCNY {
+		t.issue(t.sheet, 0, c.col, false, "column.usd", clip(c.header), u.written, t.metricOf(c))
+		c.role = roleIgnore
+		return false
+	}
+	return true
+}
+
+// metricOf is what a value column's figures measure, as far as the plan
+// knows: its own metric or the sheet's ("" when rows say it).
+func (t *tableReader) metricOf(c *column) Metric {
+	m := c.metric
+	if m == "" {
+		m = t.plan.metric
+	}
+	if m == exportAny {
+		return ExportValue
+	}
+	return m
+}
+
+func cmpUnit(us ...*unit) *unit {
+	for _, u := range us {
+		if u != nil {
+			return u
+		}
+	}
+	return nil
+}
+
+// headerList is the table's headers, for a reason that names them.
+func (t *tableReader) headerList() string {
+	var hs []string
+	for _, c := range t.plan.cols {
+		if h := clip(c.header); h != "" {
+			hs = append(hs, h)
+		}
+		if len(hs) == 8 {
+			hs = append(hs, "…")
+			break
+		}
+	}
+	return strings.Join(hs, ", ")
+}
+
+// unreadWhy is why the first column of figures that was not read was
+// not, when that is more than that its header names nothing ("15/1").
+func (t *tableReader) unreadWhy() Msg {
+	for _, c := range t.plan.cols {
+		if c.role == roleUnread && c.note.Code != "" {
+			return M("table.column", ColumnName(c.col), c.note)
+		}
+	}
+	return Msg{}
+}
+
+func (t *tableReader) anyRole(rs ...role) bool {
+	for _, r := range rs {
+		if t.hasRole(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // nevMetric is the new-energy form of a metric, or "".

@@ -30,15 +30,28 @@ import (
 //     read_book.go walks a workbook's sheets;
 //     read_canonical.go reads the canonical tables (the default data, the
 //     exported workbook); read_report.go and read_issues.go keep the
-//     report of how a file was understood.
+//     report of how a file was understood (a reason repeated in a column
+//     is one line with a count); read_choices.go is the import preview's
+//     contract: how each table was read (TableReading) and what the user
+//     says a file leaves unsaid (Choices, column roles), a choice the file
+//     contradicts failing with ErrContradiction.
 //   - layout_*: deciding what a table holds. layout_table.go keeps a
-//     sheet's first rows (layout_merges.go fills merged cells), layout.go
-//     and layout_header.go decide the layout from them;
-//     layout_canonical.go hands canonical tables to their reader.
+//     sheet's first rows (layout_merges.go fills merged cells) and makes
+//     the plan; layout.go finds the header and names the layout;
+//     layout_context.go reads the titles, the sheet's and the file's names;
+//     layout_columns.go and layout_header.go read the headers (two-level
+//     ones too), layout_content.go the cells below a header that says
+//     nothing (regions, categories, figures); layout_regions.go decides
+//     the regions' level (吉林 among cities is Jilin City);
+//     layout_indicators.go names user indicators; layout_report.go says
+//     how columns were read; layout_canonical.go hands canonical tables to
+//     their reader.
 //   - cells_*: turning cells into observations. cells_rows.go streams every
-//     row into observations; cells_regions.go, cells_units.go,
-//     cells_periods.go, cells_metrics.go and cells_numbers.go normalise
-//     what the cells say.
+//     row into observations; cells_keys.go finds values that share a key,
+//     rows of zeros and negative counts; cells_sources.go reads source
+//     lines and their tier; cells_regions.go (the gazetteer),
+//     cells_units.go, cells_periods.go, cells_metrics.go and
+//     cells_numbers.go normalise what the cells say.
 //   - model*.go: the data set and its changes (corrections, the file as a
 //     source); prefer.go: which source is shown; queries.go: what the
 //     views ask; export_*.go: the canonical workbook and CSV, written
@@ -59,6 +72,9 @@ type ImportOptions struct {
 	// Progress, if not nil, is called from the import goroutine with the
 	// bytes done so far and the total expected.
 	Progress func(done, total int64)
+	// Choices are what the user says about what the file leaves unsaid
+	// (read_choices.go): the import preview's and the command line's.
+	Choices Choices
 }
 
 // DefaultMaxUnzippedBytes is the inflate limit when ImportOptions sets none.
@@ -108,7 +124,7 @@ func Import(ctx context.Context, name string, r io.ReaderAt, size int64, opts Im
 		return nil, nil, unreadable(name, err)
 	}
 	d := &DataSet{}
-	rep := &FileReport{File: name}
+	rep := &FileReport{File: name, choices: opts.Choices}
 	lim := newLimits(opts, d)
 	var err error
 	switch sniff(head) {

@@ -30,6 +30,9 @@ func readBook(ctx context.Context, name string, bk *xlsxBook, b *zipBudget, lim 
 		if err := scanSheet(ctx, sh, b, sst, styles, bk.date1904, t, lim); err != nil {
 			return zipErr(name, err)
 		}
+		if t.err != nil {
+			return t.err
+		}
 		filled = filled || t.filled
 		switch {
 		case !t.filled:
@@ -157,8 +160,8 @@ func firstReason(rep *FileReport) Msg {
 			return M("why.sheet", s.Name, s.Why)
 		}
 	}
-	if len(rep.Issues) > 0 {
-		return M("why.all_skipped", rep.Issues[0].Words())
+	if is, ok := rep.firstSkip(); ok {
+		return M("why.all_skipped", is.Words())
 	}
 	return Msg{}
 }
@@ -166,6 +169,8 @@ func firstReason(rep *FileReport) Msg {
 // finishTable settles a CSV file's outcome.
 func finishTable(name string, t *tableReader, rep *FileReport) error {
 	switch {
+	case t.err != nil:
+		return t.err
 	case !t.filled:
 		return fileErr(name, ErrEmpty)
 	case t.skip.Code != "":

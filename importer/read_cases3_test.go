@@ -63,8 +63,15 @@ func moreCases3() []importCase {
 				{1, "深圳", 289.0, "20%"},
 				{2, "西安", 100.5, "7%"},
 			}}),
-			want:   []string{"Shenzhen 2024 FY nev_production 2890000", "Xi'an 2024 FY nev_production 1005000"},
+			want: []string{"Shenzhen 2024 FY nev_production 2890000", "Shenzhen 2024 FY 合计占比 20",
+				"Xi'an 2024 FY nev_production 1005000", "Xi'an 2024 FY 合计占比 7"},
 			layout: "wide table: regions × metrics",
+			issues: []string{"column D: guessed: \"合计占比\": an indicator Auto Cities has no built-in metric for; imported as the user indicator 合计占比 (% = 1 percent)"},
+			check: func(t *testing.T, d *DataSet, rep *FileReport) {
+				if in, ok := d.Indicator("合计占比"); !ok || in.Unit != UnitPercent || in.Kind != KindPercent {
+					t.Errorf("indicator %+v", in)
+				}
+			},
 		},
 		{
 			name:  "macro-enabled workbook (.xlsm)",
@@ -81,7 +88,7 @@ func moreCases3() []importCase {
 			),
 			want: []string{"Zhengzhou 2023 FY production 60", "Zhengzhou 2024 FY production 70",
 				"Zhengzhou 2024 FY sales 55", "Hefei 2024 FY sales 90"},
-			layout: "产量: wide table: regions × years; Sales: wide table: years × regions",
+			layout: "产量: wide table: regions × years (regions: cities); Sales: wide table: years × regions (regions: cities)",
 			issues: []string{"sheet skipped: 说明 (no value columns", "sheet skipped: 空 (empty)"},
 		},
 		{
@@ -108,10 +115,15 @@ func moreCases3() []importCase {
 			issues: []string{"row 3, column A: guessed: no region: Chongqing from the row above"},
 		},
 		{
-			name:   "indicators that are not car metrics",
+			name:   "indicators that are not car metrics are user indicators",
 			build:  csvFile("other.csv", "城市,指标,单位,2024年\n重庆,摩托车产量,万辆,500\n重庆,汽车产量,万辆,254\n重庆,汽车产量同比增长,%,9.6\n"),
-			want:   []string{"Chongqing 2024 FY production 2540000"},
-			issues: []string{"row 2, column B: skipped: indicator \"摩托车产量\" is not a metric", "row 4, column B: skipped: growth row"},
+			want:   []string{"Chongqing 2024 FY 摩托车产量 5000000", "Chongqing 2024 FY production 2540000"},
+			issues: []string{"row 4, column B: skipped: growth row"},
+			check: func(t *testing.T, d *DataSet, rep *FileReport) {
+				if in, ok := d.Indicator("摩托车产量"); !ok || in.Unit != UnitVehicles || in.Kind != KindVehicles {
+					t.Errorf("indicator %+v", in)
+				}
+			},
 		},
 		{
 			name: "GBK semicolon CSV with title and footnote",
@@ -126,7 +138,7 @@ func moreCases3() []importCase {
 			name:   "regions × years with a total column",
 			build:  csvFile("total.csv", "汽车产量（万辆）\n城市,2023年,2024年,合计\n柳州,180,190,370\n"),
 			want:   []string{"Liuzhou 2023 FY production 1800000", "Liuzhou 2024 FY production 1900000"},
-			issues: []string{"column \"合计\": figures under a header that names no metric"},
+			issues: []string{"column D: skipped: \"合计\": a total, not an indicator; not read"},
 		},
 	}
 }

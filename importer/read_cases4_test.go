@@ -45,9 +45,11 @@ func moreCases4() []importCase {
 		{
 			name:  "statistical yearbook: regions × vehicle types under a metric title",
 			build: csvFile("nbs.csv", "表14-21 分地区汽车产量（2024年）,,,\n单位：万辆,,,\n地区,汽车,#轿车,新能源汽车\n全国,3128.2,1200.5,1288.8\n北京,40.1,30.2,10.5\n吉林,95.3,60.1,12.0\n"),
-			want: []string{"Beijing 2024 FY production 401000", "Beijing 2024 FY nev_production 105000",
-				"Jilin 2024 FY production 953000", "Jilin 2024 FY nev_production 120000"},
-			issues: []string{"\"全国\" is a total, not a region", "column \"#轿车\": figures under a header that names no metric"},
+			want: []string{"China 2024 FY production 31282000", "China 2024 FY production · 轿车 12005000", "China 2024 FY nev_production 12888000",
+				"Beijing 2024 FY production 401000", "Beijing 2024 FY production · 轿车 302000", "Beijing 2024 FY nev_production 105000",
+				"Jilin 2024 FY production 953000", "Jilin 2024 FY production · 轿车 601000", "Jilin 2024 FY nev_production 120000"},
+			layout: "wide table: regions × metrics and categories",
+			issues: []string{"column C: guessed: \"#轿车\": figures for 轿车; kept as a dimension"},
 		},
 		{
 			name: "unit row under the header",

@@ -8,7 +8,7 @@ import (
 
 func importCases() []importCase {
 	all := append(append(append(baseCases(), moreCases()...), moreCases2()...), moreCases3()...)
-	return append(append(all, moreCases4()...), htmlCases()...)
+	return append(append(append(all, moreCases4()...), htmlCases()...), realCases()...)
 }
 
 func baseCases() []importCase {
@@ -100,7 +100,18 @@ func moreCases() []importCase {
 				"Shanghai 2024 FY production 1502000", "Shanghai 2024 FY nev_production 1289000",
 				"Liuzhou 2024 FY nev_production 623000 yoy 3.1"},
 			layout: "wide table: regions × metrics",
-			issues: []string{"row 6, column B: skipped: missing value", "row 8, column A: skipped: footnote", "row 9, column A: skipped: footnote", "万辆 = 10,000 vehicles"},
+			issues: []string{"row 6, column B: skipped: missing value", "row 8, column A: skipped: footnote",
+				"row 9, column A: note: the source of this table's figures: 国家统计局 (official)", "万辆 = 10,000 vehicles"},
+			check: func(t *testing.T, d *DataSet, rep *FileReport) {
+				for o := range d.Observations() {
+					if o.SourceID != "国家统计局" {
+						t.Errorf("%s: source %q, want the source line's", obsString(o), o.SourceID)
+					}
+				}
+				if s, ok := d.Source("国家统计局"); !ok || s.Tier != TierOfficial {
+					t.Errorf("source %+v", s)
+				}
+			},
 		},
 		{
 			name: "transposed sheet per metric",

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -195,6 +196,9 @@ func TestImportProgressAndCancel(t *testing.T) {
 	}
 }
 
+// TestImportManyIssuesAreCounted: one reason in one column is one line
+// with a count and the first places; unknown names, each a line of its
+// own, stop at maxIssues and are counted beyond.
 func TestImportManyIssuesAreCounted(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("城市,年份,汽车产量（辆）\n")
@@ -206,8 +210,21 @@ func TestImportManyIssuesAreCounted(t *testing.T) {
 	if err != nil || d.Count() != 1 {
 		t.Fatalf("import: %v", err)
 	}
+	want := fmt.Sprintf("row 2, column C: skipped: missing value \"—\" — %d times (also C3, C4, C5, C6)", maxIssues+500)
+	if len(rep.Issues) != 1 || rep.Issues[0].String() != want {
+		t.Errorf("issues %v, want [%s]", rep.Issues, want)
+	}
+	b.Reset()
+	b.WriteString("城市,年份,汽车产量（辆）\n")
+	for i := 0; i < maxIssues+500; i++ {
+		fmt.Fprintf(&b, "X%d,2024,1\n", i)
+	}
+	_, rep, err = Import(context.Background(), "unknown.csv", strings.NewReader(b.String()), int64(b.Len()), ImportOptions{})
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
 	last := Say(rep.Issues[len(rep.Issues)-1].Msg)
-	if len(rep.Issues) != maxIssues+1 || last != "500 more cells not listed one by one: 500 × missing value" {
+	if len(rep.Issues) != maxIssues+1 || last != "500 more cells not listed one by one: 500 × a region not in the gazetteer" {
 		t.Errorf("%d issues, last %q", len(rep.Issues), last)
 	}
 }

@@ -75,9 +75,13 @@ func writeBytes(t testing.TB, dir, name string, b []byte) string {
 }
 
 // obsString is an observation as the tests expect it:
-// "Chongqing 2024 FY production 2318000 [yoy 5.2] [approx]".
+// "Chongqing 2024 FY production[ · 纯电动] 2318000 [yoy 5.2] [approx]".
 func obsString(o Observation) string {
-	s := fmt.Sprintf("%s %d %s %s %s", o.Region, o.Year, o.Period, o.Metric,
+	metric := string(o.Metric)
+	if o.Dimension != "" {
+		metric += " · " + o.Dimension
+	}
+	s := fmt.Sprintf("%s %d %s %s %s", o.Region, o.Year, o.Period, metric,
 		strconv.FormatFloat(o.Value, 'f', -1, 64))
 	if o.YoY != nil {
 		s += " yoy " + strconv.FormatFloat(*o.YoY, 'f', -1, 64)

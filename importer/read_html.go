@@ -186,6 +186,7 @@ type htmlPage struct {
 	trace  func(*htmlTable, gridRow) // tests see the rows a table gives
 	filled int
 	read   int
+	err    error // a table contradicts a choice
 }
 
 // maxTableDepth bounds nesting: deeper tables are passed over whole.
@@ -490,6 +491,9 @@ func (p *htmlPage) settle(t *htmlTable) {
 	}
 	p.filled++
 	t.reader.end(t.merges, true)
+	if p.err == nil {
+		p.err = t.reader.err
+	}
 	if t.reader.skip.Code != "" {
 		p.skip(t, t.reader.skip)
 		return
@@ -540,6 +544,8 @@ func (p *htmlPage) finish(name string, enc Msg) error {
 	rep := p.rep
 	rep.Layout = append([]Msg{what}, p.layout...)
 	switch {
+	case p.err != nil:
+		return p.err
 	case p.count == 0:
 		return &FileError{File: name, Err: ErrNoNumbers, Why: M("html.no_table")}
 	case p.filled == 0:
@@ -557,8 +563,8 @@ func htmlWhy(rep *FileReport) Msg {
 			return M("why.table", s.Name, s.Why)
 		}
 	}
-	if len(rep.Issues) > 0 {
-		return M("why.all_skipped", rep.Issues[0].Words())
+	if is, ok := rep.firstSkip(); ok {
+		return M("why.all_skipped", is.Words())
 	}
 	if len(rep.SheetsSkipped) > 0 {
 		return M("why.table", rep.SheetsSkipped[0].Name, rep.SheetsSkipped[0].Why)

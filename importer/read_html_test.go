@@ -191,9 +191,9 @@ const twoLevelPage = `<html><head><meta charset="utf-8"></head><body>
 </table></body></html>`
 
 // TestWebPageTwoLevelHeader checks that a two-row header reaches the table
-// reader as written: its rows, and the rowspan and colspans as merged
-// ranges. How the layout turns 全市 / 市辖区 into two series is the
-// layout's business; the test logs what it makes of them today.
+// reader as written (its rows, and the rowspan and colspans as merged
+// ranges), and that 全市 (whole city) and 市辖区 (urban districts) under
+// each indicator make two series, not values that share a key.
 func TestWebPageTwoLevelHeader(t *testing.T) {
 	var rows []string
 	var table *htmlTable
@@ -229,7 +229,18 @@ func TestWebPageTwoLevelHeader(t *testing.T) {
 	for o := range d.Observations() {
 		obs = append(obs, obsString(o))
 	}
-	t.Logf("what the layout makes of it today:\n%s%s", rep, strings.Join(obs, "\n"))
+	wantObs := []string{"Chongqing 2023 FY production · 全市 2318000", "Chongqing 2023 FY production · 市辖区 1802000",
+		"Chongqing 2023 FY nev_production · 全市 500000", "Chongqing 2023 FY nev_production · 市辖区 413000",
+		"Hefei 2023 FY production · 全市 1340000", "Hefei 2023 FY production · 市辖区 1205000",
+		"Hefei 2023 FY nev_production · 全市 760000", "Hefei 2023 FY nev_production · 市辖区 701000"}
+	if strings.Join(obs, "\n") != strings.Join(wantObs, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s\nreport:\n%s", strings.Join(obs, "\n"), strings.Join(wantObs, "\n"), rep)
+	}
+	for _, is := range rep.Issues {
+		if !is.Guess || is.Msg.Code != "column.header_dim" {
+			t.Errorf("issue %s", is)
+		}
+	}
 }
 
 // TestImportCraftedPagesStayFast: pages shaped to make the reader repeat

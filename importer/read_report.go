@@ -14,6 +14,7 @@ type Issue struct {
 	Col   int    // 1-based; 0 when the issue is about the whole row
 	Msg   Msg
 	Guess bool // true: the value was read but guessed; false: it was skipped
+	Note  bool // true: nothing was skipped or guessed, but the reader should know (values that share a key)
 	Count int  // more than 1: the same reason at Count places, this the first (see Also)
 	Also  []Where
 }
@@ -37,7 +38,10 @@ func (i Issue) where() Msg {
 // Words is the issue as one line: where, whether skipped or guessed, why.
 func (i Issue) Words() Msg {
 	verb := "issue.skipped"
-	if i.Guess {
+	switch {
+	case i.Note:
+		verb = "issue.note"
+	case i.Guess:
 		verb = "issue.guessed"
 	}
 	place := i.where()
@@ -98,9 +102,27 @@ type FileReport struct {
 	Terms         int
 	Issues        []Issue
 
+	// Tables says how each table (sheet, CSV, web-page table) was read,
+	// after the choices: what the import preview shows and lets the user
+	// change (see Choices).
+	Tables []TableReading
+
 	// Parts, when set, are the reports of several files read together;
 	// Lines gives them one after the other.
 	Parts []*FileReport
+
+	choices Choices // what the user said about the file (ImportOptions.Choices)
+}
+
+// firstSkip is the first issue that skipped something: a reason why
+// nothing was read.
+func (f *FileReport) firstSkip() (Issue, bool) {
+	for _, i := range f.Issues {
+		if !i.Guess && !i.Note {
+			return i, true
+		}
+	}
+	return Issue{}, false
 }
 
 func (f *FileReport) issue(sheet string, row, col int, guess bool, code string, args ...any) {

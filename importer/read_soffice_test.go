@@ -60,7 +60,7 @@ func TestLibreOfficeWebPage(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s\nreport:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), rep)
 	}
-	if layout := Say(joinMsgs(rep.Layout)); layout != "web page saved as .xls (2 table(s), UTF-8); Sheet 1: 汽车产量: wide table: regions × metrics; Sheet 2: 新能源: wide table: regions × years" {
+	if layout := Say(joinMsgs(rep.Layout)); layout != "web page saved as .xls (2 table(s), UTF-8); Sheet 1: 汽车产量: wide table: regions × metrics (regions: cities); Sheet 2: 新能源: wide table: regions × years (regions: cities)" {
 		t.Errorf("layout %q", layout)
 	}
 }

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"cmp"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -48,20 +49,95 @@ func RunCommand(args []string, stdout, stderr io.Writer) (code int, ok bool) {
 const usage = `Auto Cities: China's car industry, city by city.
 
   autocities [FILE...]           open the window, with those files imported
-  autocities inspect [FILE...]   print the data (default data, or the files merged) as CSV
+  autocities inspect [flags] [FILE...]
+                                 print the data (default data, or the files merged) as CSV
   autocities chart [flags]       draw a chart to PNG or SVG (autocities chart -h lists the flags)
-  autocities export [--data FILE] -o OUT.xlsx|OUT.pptx|OUT.csv
+  autocities export [--data FILE] [flags] -o OUT.xlsx|OUT.pptx|OUT.csv
                                  the data as a workbook with native charts, a slide deck, or CSV
+
+What a file leaves unsaid (inspect, export, and chart with --data):
+  --metric NAME   what its figures measure: production, nev_production… or any indicator's name
+  --unit UNIT     their unit as a file writes it: 万辆, 亿元, million, 万人…
+  --year YYYY     their year
+  --level L       its regions' level: city, province or country
+  --source TEXT   where its figures come from
+  (chart draws --metric, --unit and --year of its own: there these are --data-metric,
+  --data-unit and --data-year.) A choice the file says otherwise about is an error.
 `
+
+// importFlags are what a file leaves unsaid, on the command line: the
+// same choices as the import preview's.
+type importFlags struct {
+	metric, unit, level, source *string
+	year, maxRows               *int
+}
+
+// addImportFlags declares the choices; chart names its metric, unit and
+// year flags otherwise (prefix "data-"), as its own choose what to draw.
+func addImportFlags(fs *flag.FlagSet, prefix string) *importFlags {
+	return &importFlags{
+		metric: fs.String(prefix+"metric", "", "what the file's figures measure, where it does not say: a metric ("+metricNames()+") or any indicator's name"),
+		unit:   fs.String(prefix+"unit", "", "the unit of the file's figures, where it does not say, as a file writes it (万辆, 亿元, million, 万人)"),
+		year:   fs.Int(prefix+"year", 0, "the year of the file's figures, where it does not say"),
+		level:  fs.String("level", "", "the level of the file's regions: city, province or country"),
+		source: fs.String("source", "", "where the file's figures come from, where it does not say"),
+		maxRows: fs.Int("max-rows", importer.DefaultMaxRows,
+			"the most figures one file may give (a larger file is refused at once)"),
+	}
+}
+
+// options reads the flags as the importer's options: the choices and the
+// limit.
+func (f *importFlags) options() (importer.ImportOptions, error) {
+	ch, err := f.choices()
+	return importer.ImportOptions{Choices: ch, MaxRows: *f.maxRows}, err
+}
+
+// choices reads the flags as the importer's Choices.
+func (f *importFlags) choices() (importer.Choices, error) {
+	ch := importer.Choices{Unit: strings.TrimSpace(*f.unit), Source: strings.TrimSpace(*f.source), Year: *f.year}
+	if m := strings.TrimSpace(*f.metric); m != "" {
+		ch.Metric = importer.ChoiceMetric(m)
+	}
+	if ch.Year != 0 && (ch.Year < 1900 || ch.Year > 2100) {
+		return ch, fmt.Errorf("year %d is not between 1900 and 2100", ch.Year)
+	}
+	switch l, _ := importer.ParseLevel(*f.level); {
+	case *f.level == "":
+	case l == importer.LevelCity || l == importer.LevelProvince || l == importer.LevelCountry:
+		ch.Level = l
+	default:
+		return ch, fmt.Errorf("level %q is not city, province or country", *f.level)
+	}
+	return ch, nil
+}
+
+// parseAll parses flags given before, between or after the files.
+func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return files, nil
+		}
+		files = append(files, args[0])
+		args = args[1:]
+	}
+}
 
 // DefaultData reads the built-in data set.
 func DefaultData() (*importer.DataSet, *importer.FileReport, error) {
 	return importer.LoadCanonical(assets.DefaultData())
 }
 
-// loadData reads the default data, or the given files merged. Unreadable
-// files are reported on stderr, one line each, and make ok false.
-func loadData(files []string, maxRows int, stderr io.Writer) (d *importer.DataSet, reports []*importer.FileReport, ok bool) {
+// loadData reads the default data, or the given files merged, with what
+// the user says they leave unsaid. Unreadable files (and files that
+// contradict a choice) are reported on stderr, one line each, and make ok
+// false.
+func loadData(files []string, opts importer.ImportOptions, stderr io.Writer) (d *importer.DataSet, reports []*importer.FileReport, ok bool) {
 	if len(files) == 0 {
 		d, rep, err := DefaultData()
 		if err != nil {
@@ -72,7 +148,7 @@ func loadData(files []string, maxRows int, stderr io.Writer) (d *importer.DataSe
 	}
 	d, ok = &importer.DataSet{}, true
 	for _, f := range files {
-		fd, rep, err := importer.ImportFile(context.Background(), f, importer.ImportOptions{MaxRows: maxRows})
+		fd, rep, err := importer.ImportFile(context.Background(), f, opts)
 		if err != nil {
 			fmt.Fprintln(stderr, fileError(f, err))
 			ok = false
@@ -97,12 +173,21 @@ func fileError(path string, err error) string {
 func inspect(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprintln(stderr, "usage: autocities inspect [--max-rows N] [FILE...]") }
-	maxRows := maxRowsFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: autocities inspect [--metric NAME] [--unit UNIT] [--year YYYY] [--level city|province|country] [--source TEXT] [--max-rows N] [FILE...]")
+		fs.PrintDefaults()
+	}
+	flags := addImportFlags(fs, "")
+	files, err := parseAll(fs, args)
+	if err != nil {
 		return exitBadInput
 	}
-	d, reports, ok := loadData(fs.Args(), *maxRows, stderr)
+	opts, err := flags.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "inspect: %v\n", err)
+		return exitBadInput
+	}
+	d, reports, ok := loadData(files, opts, stderr)
 	if d == nil {
 		return exitBadInput
 	}
@@ -112,16 +197,11 @@ func inspect(args []string, stdout, stderr io.Writer) int {
 	if len(reports) > 0 {
 		fmt.Fprintf(stderr, "%d targets, %d events, %d glossary terms\n", len(d.Targets), len(d.Events), len(d.Terms))
 	}
-	writeInspect(stdout, d)
 	if !ok {
-		return exitBadInput
+		return exitBadInput // nothing on stdout: a partial CSV would pass for the whole
 	}
+	writeInspect(stdout, d)
 	return exitOK
-}
-
-// maxRowsFlag is --max-rows: how many figures one file may give.
-func maxRowsFlag(fs *flag.FlagSet) *int {
-	return fs.Int("max-rows", importer.DefaultMaxRows, "the most figures one file may give (a larger file is refused at once)")
 }
 
 // yearList is a repeatable --year flag that also takes "2023,2024".
@@ -158,7 +238,7 @@ func chart(args []string, stdout, stderr io.Writer) int {
 	transparent := fs.Bool("transparent", false, "no background (PNG)")
 	font := fs.String("font", "", "a TrueType font file for the chart text (for Chinese names)")
 	out := fs.String("o", "", "output file, OUT.png or OUT.svg")
-	maxRows := maxRowsFlag(fs)
+	flags := addImportFlags(fs, "data-")
 	if err := fs.Parse(args); err != nil {
 		return exitBadInput
 	}
@@ -166,6 +246,8 @@ func chart(args []string, stdout, stderr io.Writer) int {
 	if err == nil && *out == "" {
 		err = errors.New("-o OUT.png or -o OUT.svg is required")
 	}
+	imp, cerr := flags.options()
+	err = cmp.Or(err, cerr)
 	if err != nil {
 		fmt.Fprintf(stderr, "chart: %v\n", err)
 		return exitBadInput
@@ -174,7 +256,7 @@ func chart(args []string, stdout, stderr io.Writer) int {
 	if *data != "" {
 		files = []string{*data}
 	}
-	d, _, ok := loadData(files, *maxRows, stderr)
+	d, _, ok := loadData(files, imp, stderr)
 	if !ok {
 		return exitBadInput
 	}
@@ -241,7 +323,7 @@ func export(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	data := fs.String("data", "", "a file to export instead of the built-in data")
 	out := fs.String("o", "", "output file: OUT.xlsx, OUT.pptx or OUT.csv")
-	maxRows := maxRowsFlag(fs)
+	flags := addImportFlags(fs, "")
 	if err := fs.Parse(args); err != nil {
 		return exitBadInput
 	}
@@ -250,11 +332,16 @@ func export(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "export: -o OUT.xlsx, OUT.pptx or OUT.csv is required")
 		return exitBadInput
 	}
+	opts, err := flags.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "export: %v\n", err)
+		return exitBadInput
+	}
 	var files []string
 	if *data != "" {
 		files = []string{*data}
 	}
-	d, _, ok := loadData(files, *maxRows, stderr)
+	d, _, ok := loadData(files, opts, stderr)
 	if !ok {
 		return exitBadInput
 	}

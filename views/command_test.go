@@ -147,3 +147,53 @@ func TestChartCitiesAnySpelling(t *testing.T) {
 		t.Error("--cities 重庆,沪 did not draw Chongqing and Shanghai")
 	}
 }
+
+// TestInspectChoices: the flags say what a file leaves unsaid; a flag the
+// file says otherwise about fails it with one line and no CSV.
+func TestInspectChoices(t *testing.T) {
+	dir := t.TempDir()
+	own := filepath.Join(dir, "ChinaVehicleOwnership.csv")
+	nbs := filepath.Join(dir, "nbs.csv")
+	if err := os.WriteFile(own, []byte("地区,2022,2023\n北京,712.8,735.6\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(nbs, []byte("指标：汽车产量(万辆)\n地区,2023年\n河北省,95.31\n吉林省,258.57\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, "inspect", own, "--metric", "民用汽车拥有量", "--unit", "万辆", "--level", "province", "--source", "公安部")
+	want := "region,year,period,metric,value,unit,level\nBeijing,2022,FY,民用汽车拥有量,7128000,vehicles,municipality\n" +
+		"Beijing,2023,FY,民用汽车拥有量,7356000,vehicles,municipality\n"
+	if code != 0 || out != want || !strings.Contains(errs, "read with your choices: indicator 民用汽车拥有量; unit 万辆; regions: provinces; source 公安部") {
+		t.Errorf("exit %d\n%s\nwant\n%s\nstderr %s", code, out, want, errs)
+	}
+	for _, args := range [][]string{
+		{"inspect", "--year", "2024", nbs},
+		{"inspect", "--level", "city", nbs},
+		{"inspect", "--metric", "sales", nbs, own},
+		{"export", "--data", nbs, "--year", "2024", "-o", filepath.Join(dir, "x.csv")},
+		{"chart", "--data", nbs, "--data-year", "2024", "-o", filepath.Join(dir, "x.png")},
+	} {
+		code, out, errs := run(t, args...)
+		lines := strings.Split(strings.TrimSpace(errs), "\n")
+		if code != 2 || out != "" || !strings.HasPrefix(lines[0], "nbs.csv contradicts a choice made for it (") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		}
+	}
+	if code, out, errs := run(t, "inspect", "--level", "town", nbs); code != 2 || out != "" || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+		t.Errorf("bad level: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+// TestInspectFailurePrintsNoCSV: when a file cannot be read, stdout stays
+// empty, even if other files could be.
+func TestInspectFailurePrintsNoCSV(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.csv")
+	if err := os.WriteFile(good, []byte("城市,年份,汽车产量(辆)\n重庆,2024,1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, "inspect", good, filepath.Join(dir, "missing.xlsx"))
+	if code != 2 || out != "" || !strings.Contains(errs, "missing.xlsx cannot be read") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}

@@ -15,16 +15,21 @@ import (
 	"autocities/views/chartspec"
 )
 
-// compare is the Compare tab: one metric and period across cities, as bars
-// above a table of the values drawn. Several years give grouped bars.
+func init() {
+	registerTab(chartspec.KindCompare, func(s *State) *chartTab { return newCompareTab(s).chartTab })
+}
+
+// compare is the Compare tab: one metric and period across regions, as
+// bars above a table of the values drawn. Several years give grouped bars.
 type compare struct {
 	*chartTab
 
 	period, sort *widget.Select
-	years        *widget.CheckGroup
-	table        *widget.Table
+	years        *yearsPicker
+	table        *rowTable[importer.Stated]
 	detail       *widget.Label
 	rows         []importer.Stated
+	shown        importer.Key // the row whose detail is shown; zero: none
 }
 
 func newCompareTab(s *State) *compare {
@@ -33,39 +38,64 @@ func newCompareTab(s *State) *compare {
 	t.period = widget.NewSelect(nil, func(string) { t.onPeriod() })
 	t.sort = widget.NewSelect([]string{T("ui.largest_first"), T("ui.a_z")}, nil)
 	t.sort.SetSelected(T("ui.largest_first"))
+	if t.choice.Sort == "name" { // as at the last run
+		t.sort.SetSelected(T("ui.a_z"))
+	}
 	t.sort.OnChanged = func(string) { t.onChoice() }
-	t.years = widget.NewCheckGroup(nil, func([]string) { t.onChoice() })
-	t.years.Horizontal = true
-	t.detail = widget.NewLabel(T("ui.select_a_row_to_see_every"))
+	t.years = newYearsPicker(func() { t.onChoice() })
+	t.detail = widget.NewLabel("")
 	t.detail.Wrapping = fyne.TextWrapWord
-	t.table = newTable(compareHeaders(), []float32{110, 60, 80, 150, 170, 100, 125, 80, 300},
-		func() int { return len(t.rows) }, func(r, c int) string { return t.cell(t.rows[r], c) })
+	t.detail.Hide() // until a row is selected
+	t.table = newRowTable(t.columns(), func() int { return len(t.rows) }, func(i int) importer.Stated { return t.rows[i] }, nil)
 	t.table.OnSelected = func(id widget.TableCellID) { t.showStated(t.rows[id.Row]) }
-
-	all := &widget.Button{Text: T("ui.all"), OnTapped: func() { t.cities.selectCities(t.cities.offered()) }}
-	none := &widget.Button{Text: T("ui.none"), OnTapped: func() { t.cities.SetSelected(nil) }}
-	top := container.NewVBox(
-		container.NewHBox(label("ui.metric"), wide(t.metric, 250), label("ui.period"), wide(t.period, 160),
-			label("ui.unit"), wide(t.unit, 200), label("ui.sort"), wide(t.sort, 140)),
-		container.NewBorder(nil, nil, label("ui.years"), nil, container.NewHScroll(t.years)),
-		t.citiesRow(all, none),
-	)
-	below := container.NewBorder(nil, t.detail, nil, nil, t.table)
-	split := container.NewVSplit(t.chart, below)
-	split.Offset = 0.66
-	t.start(T("ui.compare"), container.NewBorder(top, nil, nil, nil, split))
+	controls := []fyne.CanvasObject{labelled("ui.metric", wide(t.metric, 230)), labelled("ui.period", wide(t.period, 150)),
+		labelled("ui.years", t.years.button), labelled("ui.unit", wide(t.unit, 190)), labelled("ui.sort", wide(t.sort, 130))}
+	below := container.NewBorder(nil, t.detail, nil, nil, t.table.object())
+	t.start(T("ui.compare"), controls, below)
 	return t
 }
 
-func compareHeaders() []string {
-	return []string{T("ui.city"), T("ui.year"), T("ui.period"), T("ui.value"), T("ui.qualifier"),
-		T("ui.stated_yoy"), T("ui.computed_yoy"), T("ui.sources"), T("ui.source_shown")}
+// columns are the values table's columns.
+func (t *compare) columns() []column[importer.Stated] {
+	d := func() *importer.DataSet { return t.state.Data() }
+	return []column[importer.Stated]{
+		{header: "ui.city", width: 110, cell: func(s importer.Stated) string { return cityLabel(s.Key.Region) }},
+		{header: "ui.year", width: 60, cell: func(s importer.Stated) string { return strconv.Itoa(s.Key.Year) }},
+		{header: "ui.period", width: 80, cell: func(s importer.Stated) string { return periodLabel(s.Key.Period) }},
+		{header: "ui.value", width: 150, cell: func(s importer.Stated) string {
+			p := s.Preferred()
+			return chartspec.FormatNumber(p.Value, 0) + " " + unitWord(d().UnitOf(p.Metric))
+		}},
+		{header: "ui.qualifier", width: 160, cell: func(s importer.Stated) string {
+			p := s.Preferred()
+			return qualifierLabel(p.Qualifier, p.Confidence)
+		}},
+		{header: "ui.stated_yoy", width: 100, cell: func(s importer.Stated) string {
+			if y := s.Preferred().YoY; y != nil {
+				return fmt.Sprintf("%+.1f%%", *y)
+			}
+			return ""
+		}},
+		{header: "ui.computed_yoy", width: 120, cell: func(s importer.Stated) string {
+			if g, ok := d().YoY(s.Key); ok {
+				return fmt.Sprintf("%+.1f%%", g)
+			}
+			return ""
+		}},
+		{header: "ui.sources", width: 80, cell: func(s importer.Stated) string {
+			if s.Conflict() {
+				return fmt.Sprintf("⚠ %d", len(s.Observations))
+			}
+			return strconv.Itoa(len(s.Observations))
+		}},
+		{header: "ui.source_shown", width: 280, cell: func(s importer.Stated) string { return sourceTitle(d(), s.Preferred().SourceID) }},
+	}
 }
 
-func (t *compare) metrics() []importer.Metric { return importer.Metrics }
+func (t *compare) metrics(d *importer.DataSet) []importer.Metric { return metricsWithData(d, nil) }
 
 // metricChanged offers the periods of the metric, keeping the period
-// chosen where it has figures, then the years and cities (onPeriod).
+// chosen where it has figures, then the years (onPeriod).
 func (t *compare) metricChanged() {
 	periods := t.state.Data().Periods(t.choice.Metric)
 	t.period.Options = periodOptions(periods)
@@ -73,7 +103,7 @@ func (t *compare) metricChanged() {
 		t.choice.Period = periods[0]
 	}
 	t.period.SetSelected(periodOption(t.choice.Period))
-	t.offerYearsAndCities()
+	t.offerYears()
 }
 
 // onPeriod offers the years that have this metric and period, keeping the
@@ -83,39 +113,58 @@ func (t *compare) onPeriod() {
 		return
 	}
 	t.updating = true
-	t.offerYearsAndCities()
+	t.offerYears()
 	t.updating = false
 	t.onChoice()
 }
 
-func (t *compare) offerYearsAndCities() {
+func (t *compare) offerYears() {
 	t.choice.Period = periodFromOption(t.period.Selected)
 	d := t.state.Data()
 	years := d.Years(t.choice.Metric, t.choice.Period)
-	t.years.Options = nil
-	var keep []string
-	for _, y := range years {
-		t.years.Options = append(t.years.Options, strconv.Itoa(y))
-		if slices.Contains(t.choice.Years, y) {
-			keep = append(keep, strconv.Itoa(y))
-		}
-	}
+	keep := intersectInts(t.choice.Years, years)
 	if len(keep) == 0 {
-		keep = []string{strconv.Itoa(d.DefaultCompareYear(t.choice.Metric, t.choice.Period))}
+		keep = []int{d.DefaultCompareYear(t.choice.Metric, t.choice.Period)}
 	}
-	t.years.SetSelected(keep)
-	cities := d.RegionsWith(t.choice.Metric)
-	chosen := t.cities.chosen()
-	t.cities.setCities(cities)
-	if len(chosen) == 0 {
-		t.cities.selectCities(cities)
-	} else {
-		t.cities.selectCities(intersect(chosen, cities))
-	}
+	t.years.offer(years, keep)
 }
 
-func intersect(a, b []string) []string {
+// defaultRegions: the regions with a figure for the year chosen, at most
+// the ten largest (a chart of them stays readable).
+func (t *compare) defaultRegions([]string) []string {
+	top := t.ranking()
+	return top[:min(10, len(top))]
+}
+
+// ranking lists the regions offered that have a figure for the latest
+// year chosen, largest first (ranks: best first).
+func (t *compare) ranking() []string {
+	d := t.state.Data()
+	years := t.years.Chosen()
+	if len(years) == 0 {
+		return nil
+	}
+	rows := d.Compare(t.choice.Metric, years[len(years)-1], t.choice.Period)
+	rank := importer.IsRank(t.choice.Metric)
+	slices.SortStableFunc(rows, func(a, b importer.Stated) int {
+		by := cmp.Compare(b.Preferred().Value, a.Preferred().Value)
+		if rank {
+			by = -by
+		}
+		return by
+	})
+	offered := t.regions.Offered()
 	var out []string
+	for _, s := range rows {
+		if slices.Contains(offered, s.Key.Region) {
+			out = append(out, s.Key.Region)
+		}
+	}
+	return out
+}
+
+func intersectInts(a, b []int) []int {
+	var out []int
 	for _, x := range a {
 		if slices.Contains(b, x) {
 			out = append(out, x)
@@ -125,13 +174,7 @@ func intersect(a, b []string) []string {
 }
 
 func (t *compare) choiceChanged() {
-	t.choice.Years = nil
-	for _, s := range t.years.Selected {
-		if y, err := strconv.Atoi(s); err == nil {
-			t.choice.Years = append(t.choice.Years, y)
-		}
-	}
-	slices.Sort(t.choice.Years)
+	t.choice.Years = t.years.Chosen()
 	t.choice.Sort = "value"
 	if t.sort.Selected == T("ui.a_z") {
 		t.choice.Sort = "name"
@@ -139,6 +182,29 @@ func (t *compare) choiceChanged() {
 	t.fillRows()
 	t.table.UnselectAll()
 	t.table.Refresh()
+	if !slices.ContainsFunc(t.rows, func(s importer.Stated) bool { return s.Key == t.shown }) {
+		t.shown = importer.Key{} // the row shown is gone: so is its detail
+		t.detail.Hide()
+	}
+}
+
+// missing lists the ticked regions with no figure for a year drawn.
+func (t *compare) missing() ([]string, string) {
+	have := map[string]int{}
+	for _, s := range t.rows {
+		have[s.Key.Region]++
+	}
+	var out []string
+	for _, r := range t.choice.Cities {
+		if have[r] < len(t.choice.Years) {
+			out = append(out, r)
+		}
+	}
+	years := strings.Trim(fmt.Sprint(t.choice.Years), "[]")
+	if t.choice.Period.IsFullYear() {
+		return out, T("ui.when_fy", years)
+	}
+	return out, T("ui.when_part", years, periodLabel(t.choice.Period))
 }
 
 // fillRows lists the values drawn in the chart's order: by year, then by
@@ -166,41 +232,11 @@ func (t *compare) fillRows() {
 	})
 }
 
-func (t *compare) cell(st importer.Stated, col int) string {
-	d, p := t.state.Data(), st.Preferred()
-	switch col {
-	case 0:
-		return cityLabel(p.Region)
-	case 1:
-		return strconv.Itoa(p.Year)
-	case 2:
-		return periodLabel(p.Period)
-	case 3:
-		return chartspec.FormatNumber(p.Value, 0) + " " + unitWord(d.UnitOf(p.Metric))
-	case 4:
-		return qualifierLabel(p.Qualifier, p.Confidence)
-	case 5:
-		if p.YoY != nil {
-			return fmt.Sprintf("%+.1f%%", *p.YoY)
-		}
-	case 6:
-		if g, ok := d.YoY(st.Key); ok {
-			return fmt.Sprintf("%+.1f%%", g)
-		}
-	case 7:
-		if st.Conflict() {
-			return fmt.Sprintf("⚠ %d", len(st.Observations))
-		}
-		return strconv.Itoa(len(st.Observations))
-	case 8:
-		return sourceTitle(d, p.SourceID)
-	}
-	return ""
-}
-
 // showStated lists every stated value of a key, marking disagreements.
 func (t *compare) showStated(st importer.Stated) {
 	d := t.state.Data()
+	t.shown = st.Key
+	defer t.detail.Show()
 	var b strings.Builder
 	if st.Conflict() {
 		b.WriteString(T("ui.sources_disagree") + " ")

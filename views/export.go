@@ -19,7 +19,7 @@ import (
 
 // chartTabs are the tabs with a chart, in the order of the tabs.
 func (u *ui) chartTabs() []*chartTab {
-	return []*chartTab{u.compare.chartTab, u.timeline.chartTab, u.rank.chartTab}
+	return u.charts
 }
 
 // current is the chart tab in front (Compare when no chart tab is).
@@ -29,7 +29,7 @@ func (u *ui) current() *chartTab {
 			return t
 		}
 	}
-	return u.compare.chartTab
+	return u.charts[0]
 }
 
 // presetNames are the export sizes offered, slide shapes first, then a

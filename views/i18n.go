@@ -77,7 +77,12 @@ func periodLabel(p importer.Period) string { return words().Period(p) }
 // cityLabel is a region's name in the UI's language (重庆 in Chinese).
 func cityLabel(region string) string { return words().Region(region) }
 
-func unitLabel(u chartspec.DisplayUnit) string { return T("unit.d." + u.Key) }
+func unitLabel(u chartspec.DisplayUnit) string {
+	if u.Written != "" {
+		return u.Written
+	}
+	return T("unit.d." + u.Key)
+}
 
 // unitWord names a canonical unit: vehicles, yuan, rank.
 func unitWord(unit string) string {
@@ -104,4 +109,36 @@ func qualifierLabel(q, confidence string) string {
 		s += " · " + T("ui.low_confidence")
 	}
 	return s
+}
+
+// eventTitle is an event's title in the UI's language (the data carries
+// Chinese titles beside the English ones).
+func eventTitle(e importer.Event) string {
+	if chinese() && e.TitleZh != "" {
+		return e.TitleZh
+	}
+	return e.Title
+}
+
+func eventDetail(e importer.Event) string {
+	if chinese() && e.DetailZh != "" {
+		return e.DetailZh
+	}
+	return e.Detail
+}
+
+// termSense and termSummary are a glossary term's sense and summary in the
+// UI's language, where the data gives them.
+func termSense(t importer.Term) string {
+	if chinese() && t.SenseZh != "" {
+		return t.SenseZh
+	}
+	return t.Sense
+}
+
+func termSummary(t importer.Term) string {
+	if chinese() && t.SummaryZh != "" {
+		return t.SummaryZh
+	}
+	return t.Summary
 }

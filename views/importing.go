@@ -40,7 +40,7 @@ func (u *ui) importURIs(uris []fyne.URI) {
 	var paths []string
 	for _, uri := range uris {
 		if uri.Scheme() != "file" {
-			dialog.ShowError(fmt.Errorf(T("ui.s_is_not_a_local_file"), uri.Name()), u.win)
+			showError(fmt.Errorf(T("ui.s_is_not_a_local_file"), uri.Name()), u.win)
 			continue
 		}
 		paths = append(paths, uri.Path())
@@ -123,7 +123,7 @@ func (u *ui) finishImport(res importResult, paths []string, mergeNow, cancelled 
 		u.askPassword(res.ask, mergeNow)
 	}
 	if len(res.errs) > 0 {
-		dialog.ShowError(errors.New(strings.Join(res.errs, "\n")), u.win)
+		showError(errors.New(strings.Join(res.errs, "\n")), u.win)
 	}
 	if res.data.Count()+len(res.data.Events)+len(res.data.Terms)+len(res.data.Targets) == 0 {
 		return
@@ -131,30 +131,49 @@ func (u *ui) finishImport(res importResult, paths []string, mergeNow, cancelled 
 	u.state.addImported(res.read...)
 	u.addRecent(res.read...)
 	label := fmt.Sprintf(T("ui.import_of_s"), res.rep.File)
+	regions := res.data.Regions()
 	merge := func() {
 		d := u.state.Data().Clone()
 		d.Merge(res.data)
-		u.apply(d, res.rep, label)
+		u.apply(d, res.rep, label, regions)
 	}
 	if mergeNow { // files named at start-up: the window opens on the charts, the report waits in Data
 		d := u.state.Data().Clone()
 		d.Merge(res.data)
-		u.state.Change(d, res.rep, label)
+		u.state.ChangeImported(d, res.rep, label, regions)
 		return
 	}
 	msg := fmt.Sprintf(T("ui.s_read_d_figures_d_targets"),
 		res.rep.File, res.rep.Rows, res.rep.Targets, res.rep.Events, res.rep.Terms)
-	dialog.ShowCustomConfirm(T("ui.import_2"), T("ui.merge"), T("ui.replace"), widget.NewLabel(msg), func(mergeChosen bool) {
-		if mergeChosen {
+	escaped := false
+	dlg := dialog.NewCustomConfirm(T("ui.import_2"), T("ui.merge"), T("ui.replace"), widget.NewLabel(msg), func(mergeChosen bool) {
+		switch {
+		case escaped: // Escape: neither merge nor replace
+		case mergeChosen:
 			merge()
-		} else {
-			u.apply(res.data, res.rep, fmt.Sprintf(T("ui.replace_by_s"), res.rep.File))
+		default:
+			u.apply(res.data, res.rep, fmt.Sprintf(T("ui.replace_by_s"), res.rep.File), regions)
 		}
 	}, u.win)
+	// Fyne's dialogs take no keys: Return merges, Escape cancels, while the
+	// prompt is up (the window's own key handler comes back when it closes).
+	c := u.win.Canvas()
+	keys := c.OnTypedKey()
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		switch e.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			dlg.Confirm()
+		case fyne.KeyEscape:
+			escaped = true
+			dlg.Hide()
+		}
+	})
+	dlg.SetOnClosed(func() { c.SetOnTypedKey(keys) })
+	dlg.Show()
 }
 
-func (u *ui) apply(d *importer.DataSet, rep *importer.FileReport, label string) {
-	u.state.Change(d, rep, label)
+func (u *ui) apply(d *importer.DataSet, rep *importer.FileReport, label string, regions []string) {
+	u.state.ChangeImported(d, rep, label, regions)
 	u.tabs.Select(u.data.tab)
 	u.data.showReport()
 }

@@ -1,12 +1,10 @@
 package views
 
 import (
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"autocities/importer"
 	"autocities/views/chartspec"
@@ -63,16 +61,16 @@ func periodFromOption(o string) importer.Period {
 	return importer.FY
 }
 
-func unitOptions(metric importer.Metric) []string {
+func unitOptions(d *importer.DataSet, metric importer.Metric) []string {
 	var out []string
-	for _, u := range chartspec.UnitsFor(metric) {
+	for _, u := range chartspec.UnitsFor(d.KindOf(metric)) {
 		out = append(out, unitLabel(u))
 	}
 	return out
 }
 
-func unitFromLabel(metric importer.Metric, label string) string {
-	for _, u := range chartspec.UnitsFor(metric) {
+func unitFromLabel(d *importer.DataSet, metric importer.Metric, label string) string {
+	for _, u := range chartspec.UnitsFor(d.KindOf(metric)) {
 		if unitLabel(u) == label {
 			return u.Key
 		}
@@ -81,106 +79,31 @@ func unitFromLabel(metric importer.Metric, label string) string {
 }
 
 // unitPref is the display unit the user last chose for the metric's kind
-// of unit (vehicles or money).
-func (s *State) unitPref(metric importer.Metric) string {
+// of unit (vehicles, money, people…), "" for the language's default.
+func (s *State) unitPref(d *importer.DataSet, metric importer.Metric) string {
 	if a := fyne.CurrentApp(); a != nil {
-		return a.Preferences().String(unitPrefKey(metric))
+		return a.Preferences().String(unitPrefKey(d, metric))
 	}
 	return ""
 }
 
 // chooseUnit sets the choice's display unit from the select's label and
 // remembers it for the next chart of that kind of unit.
-func (s *State) chooseUnit(c *chartspec.Choice, label string) {
-	c.Unit = unitFromLabel(c.Metric, label)
-	s.setUnitPref(c.Metric, c.Unit)
-}
-
-func (s *State) setUnitPref(metric importer.Metric, unit string) {
-	if a := fyne.CurrentApp(); a != nil && unit != "" {
-		a.Preferences().SetString(unitPrefKey(metric), unit)
+func (s *State) chooseUnit(d *importer.DataSet, c *chartspec.Choice, label string) {
+	c.Unit = unitFromLabel(d, c.Metric, label)
+	if a := fyne.CurrentApp(); a != nil && c.Unit != "" {
+		a.Preferences().SetString(unitPrefKey(d, c.Metric), c.Unit)
 	}
 }
 
-func unitPrefKey(metric importer.Metric) string {
-	if importer.MetricUnit(metric) == importer.UnitCNY {
+// unitPrefKey is where the display unit of a kind of unit is remembered.
+func unitPrefKey(d *importer.DataSet, metric importer.Metric) string {
+	switch k := d.KindOf(metric); k {
+	case importer.KindCNY:
 		return prefUnitMoney
+	case importer.KindVehicles:
+		return prefUnitCount
+	default:
+		return "unit." + string(k)
 	}
-	return prefUnitCount
-}
-
-// cityChecks is a city checklist that shows names in the UI's language
-// (重庆 in Chinese) and hands back canonical names.
-type cityChecks struct {
-	*widget.CheckGroup
-	city map[string]string // label → canonical name
-}
-
-func newCityChecks(changed func()) *cityChecks {
-	c := &cityChecks{CheckGroup: widget.NewCheckGroup(nil, func([]string) { changed() })}
-	c.Horizontal = true
-	return c
-}
-
-// setCities offers these cities; the selection is left to selectCities.
-func (c *cityChecks) setCities(cities []string) {
-	c.city = map[string]string{}
-	c.Options = nil
-	for _, name := range cities {
-		l := cityLabel(name)
-		c.city[l] = name
-		c.Options = append(c.Options, l)
-	}
-	c.Refresh()
-}
-
-func (c *cityChecks) selectCities(cities []string) {
-	var labels []string
-	for _, name := range cities {
-		labels = append(labels, cityLabel(name))
-	}
-	c.SetSelected(labels)
-}
-
-// offer shows the cities and ticks those of keep still offered; when none
-// is, Chongqing (the report's city), else the first.
-func (c *cityChecks) offer(cities, keep []string) {
-	c.setCities(cities)
-	keep = intersect(keep, cities)
-	if len(keep) == 0 && len(cities) > 0 {
-		keep = cities[:1]
-		if slices.Contains(cities, "Chongqing") {
-			keep = []string{"Chongqing"}
-		}
-	}
-	c.selectCities(keep)
-}
-
-// choice is the cities ticked for a chart: nobody is a chart of no city,
-// not of every city.
-func (c *cityChecks) choice() []string {
-	if got := c.chosen(); len(got) > 0 {
-		return got
-	}
-	return []string{""}
-}
-
-// chosen is the canonical names of the cities ticked.
-func (c *cityChecks) chosen() []string {
-	var out []string
-	for _, l := range c.Selected {
-		if name, ok := c.city[l]; ok {
-			out = append(out, name)
-		}
-	}
-	return out
-}
-
-// offered is the canonical names of every city offered.
-func (c *cityChecks) offered() []string {
-	var out []string
-	for _, l := range c.Options {
-		out = append(out, c.city[l])
-	}
-	return out
 }

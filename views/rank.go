@@ -1,7 +1,6 @@
 package views
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,8 +13,12 @@ import (
 	"autocities/views/chartspec"
 )
 
+func init() {
+	registerTab(chartspec.KindRank, func(s *State) *chartTab { return newRankTab(s).chartTab })
+}
+
 // rank is the Rank tab: national ranks over time as stated by sources
-// (never computed among the cities loaded).
+// (never computed among the regions loaded).
 type rank struct {
 	*chartTab
 	stated *widget.Label
@@ -30,22 +33,30 @@ func newRankTab(s *State) *rank {
 	t.stated.Wrapping = fyne.TextWrapWord
 	note := widget.NewLabel(T("ui.ranks_among_chinese_cities_as_stated"))
 	note.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(container.NewHBox(label("ui.metric"), wide(t.metric, 320)), t.citiesRow())
-	split := container.NewVSplit(t.chart, container.NewVScroll(container.NewVBox(note, t.stated)))
-	split.Offset = 0.72
-	t.start(T("ui.rank"), container.NewBorder(top, nil, nil, nil, split))
+	below := container.New(minHeight{120}, container.NewVScroll(container.NewVBox(note, t.stated)))
+	t.start(T("ui.rank"), []fyne.CanvasObject{labelled("ui.metric", wide(t.metric, 320))}, below)
 	return t
 }
 
-func (t *rank) metrics() []importer.Metric { return rankMetrics }
-
-func (t *rank) metricChanged() {
-	t.cities.offer(t.state.Data().RegionsWith(t.choice.Metric), t.choice.Cities)
+func (t *rank) metrics(d *importer.DataSet) []importer.Metric {
+	if m := metricsWithData(d, rankMetrics); len(m) > 0 {
+		return m
+	}
+	return rankMetrics[:1]
 }
+
+func (t *rank) metricChanged() {}
+
+func (t *rank) ranking() []string { return t.byLatestValue() }
+
+func (t *rank) defaultRegions(offered []string) []string { return t.pickDefault(offered) }
+
+func (t *rank) missing() ([]string, string) { return t.withoutPoints(), metricLabel(t.choice.Metric) }
 
 func (t *rank) choiceChanged() { t.stated.SetText(t.statedText()) }
 
-// statedText lists each rank drawn with its period and source.
+// statedText lists each rank drawn with its period and source, in the
+// UI's language and punctuation.
 func (t *rank) statedText() string {
 	d := t.state.Data()
 	var lines []string
@@ -53,23 +64,24 @@ func (t *rank) statedText() string {
 		var parts []string
 		for _, p := range d.Ranks(city, t.choice.Metric) {
 			o := p.Preferred()
-			part := fmt.Sprintf("%d %s: %s", o.Year, periodLabel(o.Period), ordinal(int(o.Value)))
+			part := T("ui.rank_item", o.Year, periodLabel(o.Period), ordinal(int(o.Value)), sourceTitle(d, o.SourceID))
 			if p.Conflict() {
 				part += " ⚠"
 			}
-			parts = append(parts, part+" ("+sourceTitle(d, o.SourceID)+")")
+			parts = append(parts, part)
 		}
 		if len(parts) > 0 {
-			lines = append(lines, cityLabel(city)+": "+strings.Join(parts, "; "))
+			lines = append(lines, T("ui.rank_line", cityLabel(city), strings.Join(parts, T("list.sep"))))
 		}
 	}
 	slices.Sort(lines)
 	return strings.Join(lines, "\n")
 }
 
+// ordinal is a rank in words: 1st, 2nd, 11th / 第1.
 func ordinal(n int) string {
 	if chinese() {
-		return "第" + strconv.Itoa(n)
+		return T("ui.ordinal", n)
 	}
 	suffix := "th"
 	switch {

@@ -11,6 +11,8 @@ import (
 
 	"autocities/importer"
 	_ "autocities/views/locale" // settles LANGUAGE before Fyne reads it: see its doc
+
+	"fyne.io/fyne/v2"
 )
 
 // maxUndo is how many changes can be undone.
@@ -27,6 +29,10 @@ type State struct {
 	report    *importer.FileReport
 	imported  []string // files read into the data, never to be written
 	listeners []func()
+	shortcut  func(fyne.Shortcut) bool // the window's shortcuts a focused text field passes on
+	win       fyne.Window              // where the tabs' dialogs open
+	ui        *ui                      // the window's menus and tabs (tests press its shortcuts)
+	fresh     []string                 // regions an import just brought (ChangeImported)
 
 	undo, redo []snapshot
 	nextID     int64
@@ -99,6 +105,18 @@ func (s *State) Change(d *importer.DataSet, rep *importer.FileReport, label stri
 	s.changed() // the window first; the save reports back through fyne.Do
 	s.save()
 }
+
+// ChangeImported is Change for an import: while the listeners run, the
+// regions the file brought are Fresh, so the chart tabs tick them.
+func (s *State) ChangeImported(d *importer.DataSet, rep *importer.FileReport, label string, regions []string) {
+	s.fresh = regions
+	defer func() { s.fresh = nil }()
+	s.Change(d, rep, label)
+}
+
+// Fresh lists the regions the change being shown brought in (an import);
+// nil otherwise. UI goroutine only.
+func (s *State) Fresh() []string { return s.fresh }
 
 // Undo goes back one change; false when there is none.
 func (s *State) Undo() bool { return s.step(&s.undo, &s.redo) }

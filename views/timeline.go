@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,8 +13,13 @@ import (
 	"autocities/views/chartspec"
 )
 
-// timeline is the Timeline tab: one or several cities' figures over years,
-// the target and progress towards it, and the events beside the chart.
+func init() {
+	registerTab(chartspec.KindTimeline, func(s *State) *chartTab { return newTimelineTab(s).chartTab })
+}
+
+// timeline is the Timeline tab: one or several regions' figures over
+// years, the target and progress towards it, and the events under the
+// chart.
 type timeline struct {
 	*chartTab
 
@@ -28,7 +34,7 @@ func newTimelineTab(s *State) *timeline {
 	t := &timeline{}
 	t.chartTab = newChartTab(s, chartspec.KindTimeline, t, true)
 	t.shown = widget.NewSelect(eventChoices(), nil)
-	t.shown.SetSelectedIndex(0)
+	t.shown.SetSelectedIndex(max(0, slices.Index([]string{chartspec.EventsKey, chartspec.EventsAll, chartspec.EventsNone}, t.choice.Events)))
 	t.shown.OnChanged = func(string) {
 		t.choice.Events = []string{chartspec.EventsKey, chartspec.EventsAll, chartspec.EventsNone}[max(0, t.shown.SelectedIndex())]
 		t.chart.Update()
@@ -46,30 +52,28 @@ func newTimelineTab(s *State) *timeline {
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			e := t.eventRows[id]
-			o.(*widget.Label).SetText(e.Date + "  " + e.Title)
+			o.(*widget.Label).SetText(e.Date + "  " + eventTitle(e))
 		})
 	t.events.OnSelected = t.onEvent
-
-	top := container.NewVBox(
-		container.NewHBox(label("ui.metric"), wide(t.metric, 250), label("ui.unit"), wide(t.unit, 200),
-			label("ui.events_on_chart"), wide(t.shown, 260)),
-		t.citiesRow(),
-	)
-	side := container.NewVSplit(
-		container.NewBorder(widget.NewLabelWithStyle(T("ui.events"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, t.events),
-		container.NewVScroll(t.detail))
-	side.Offset = 0.62
-	left := container.NewBorder(nil, t.progress, nil, nil, t.chart)
-	split := container.NewHSplit(left, side)
-	split.Offset = 0.68
-	t.start(T("ui.timeline"), container.NewBorder(top, nil, nil, nil, split))
+	controls := []fyne.CanvasObject{labelled("ui.metric", wide(t.metric, 230)), labelled("ui.unit", wide(t.unit, 190)),
+		labelled("ui.events_on_chart", wide(t.shown, 250))}
+	events := container.NewBorder(widget.NewLabelWithStyle(T("ui.events"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, t.events)
+	split := container.NewHSplit(events, container.NewVScroll(t.detail))
+	split.Offset = 0.5
+	t.start(T("ui.timeline"), controls, container.NewBorder(t.progress, nil, nil, nil, container.New(minHeight{110}, split)))
 	return t
 }
 
-func (t *timeline) metrics() []importer.Metric { return importer.Metrics }
+func (t *timeline) metrics(d *importer.DataSet) []importer.Metric { return metricsWithData(d, nil) }
 
-func (t *timeline) metricChanged() {
-	t.cities.offer(t.state.Data().RegionsWith(t.choice.Metric), t.choice.Cities)
+func (t *timeline) metricChanged() {}
+
+func (t *timeline) ranking() []string { return t.byLatestValue() }
+
+func (t *timeline) defaultRegions(offered []string) []string { return t.pickDefault(offered) }
+
+func (t *timeline) missing() ([]string, string) {
+	return t.withoutPoints(), metricLabel(t.choice.Metric)
 }
 
 func (t *timeline) choiceChanged() {
@@ -78,11 +82,12 @@ func (t *timeline) choiceChanged() {
 	t.events.Refresh()
 	t.detail.SetText(T("ui.select_an_event_to_see_its"))
 	t.progress.SetText(t.progressText())
+	t.progress.Hidden = t.progress.Text == ""
 }
 
 // progressText says how each chosen city stands against its targets.
 func (t *timeline) progressText() string {
-	u := chartspec.Unit(t.choice.Metric, t.choice.Unit)
+	u := chartspec.Unit(t.state.Data().KindOf(t.choice.Metric), t.choice.Unit, uiLang())
 	c := t.choice
 	c.Lang = uiLang()
 	var lines []string
@@ -102,7 +107,7 @@ func (t *timeline) onEvent(id widget.ListItemID) {
 		src = fmt.Sprintf("%s (%s)\n%s", s.Title, s.Publisher, s.URL)
 	}
 	t.detail.SetText(fmt.Sprintf("%s · %s · %s\n%s\n\n%s\n\n%s: %s", e.Date, cityLabel(e.City), typeLabel(e.Kind),
-		e.Title, e.Detail, T("ui.source"), src))
+		eventTitle(e), eventDetail(e), T("ui.source"), src))
 	t.chart.Update()
 }
 

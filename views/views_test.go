@@ -75,36 +75,45 @@ func sameImage(a, b image.Image) bool {
 	return true
 }
 
-// TestTabsLook compares every tab with its golden image in light and dark,
-// English and Chinese.
+// TestTabsLook compares every tab with its golden image: in English and
+// the light theme at three window sizes (800×600, 1280×800, 1920×1080),
+// and in the dark theme and in Chinese at 1280×800.
 func TestTabsLook(t *testing.T) {
-	for _, code := range []string{"en", "zh"} {
-		for _, th := range []string{"light", "dark"} {
-			t.Run(code+"_"+th, func(t *testing.T) {
-				a := newTestApp(t)
-				useLanguage(t, code)
-				applyTheme(a, th)
-				// The bundled CJK font, whatever the machine has: the
-				// pictures must not depend on the system's fonts.
-				a.Settings().Theme().(*variantTheme).cjk = fyne.NewStaticResource("cjk.ttf", assets.CJKFallbackFont)
-				s := newTestState(t)
-				c, tl, r, g, d := newCompareTab(s), newTimelineTab(s), newRankTab(s), newGlossaryTab(s), newDataTab(s)
-				for _, tab := range []struct {
-					name   string
-					obj    fyne.CanvasObject
-					charts []*Chart
-				}{
-					{"compare", c.tab.Content, []*Chart{c.chart}},
-					{"timeline", tl.tab.Content, []*Chart{tl.chart}},
-					{"rank", r.tab.Content, []*Chart{r.chart}},
-					{"glossary", g.tab.Content, nil},
-					{"data", d.tab.Content, nil},
-				} {
-					w := showTab(t, tab.obj, tab.charts...)
-					test.AssertImageMatches(t, fmt.Sprintf("%s_%s_%s.png", tab.name, code, th), w.Canvas().Capture())
-				}
-			})
-		}
+	for _, tc := range []struct {
+		code, theme string
+		size        fyne.Size
+	}{
+		{"en", "light", fyne.NewSize(800, 540)}, {"en", "light", fyne.NewSize(1280, 740)}, {"en", "light", fyne.NewSize(1920, 1020)},
+		{"en", "dark", fyne.NewSize(1280, 740)}, {"zh", "light", fyne.NewSize(1280, 740)}, {"zh", "dark", fyne.NewSize(1280, 740)},
+	} {
+		name := fmt.Sprintf("%s_%s_%d", tc.code, tc.theme, int(tc.size.Width))
+		t.Run(name, func(t *testing.T) {
+			a := newTestApp(t)
+			useLanguage(t, tc.code)
+			applyTheme(a, tc.theme)
+			// The bundled CJK font, whatever the machine has: the
+			// pictures must not depend on the system's fonts.
+			a.Settings().Theme().(*variantTheme).cjk = fyne.NewStaticResource("cjk.ttf", assets.CJKFallbackFont)
+			s := newTestState(t)
+			c, tl, r, g, d := newCompareTab(s), newTimelineTab(s), newRankTab(s), newGlossaryTab(s), newDataTab(s)
+			for _, tab := range []struct {
+				name string
+				obj  fyne.CanvasObject
+				wait func()
+			}{
+				{"compare", c.tab.Content, c.chart.wait},
+				{"timeline", tl.tab.Content, tl.chart.wait},
+				{"rank", r.tab.Content, r.chart.wait},
+				{"glossary", g.tab.Content, func() {}},
+				{"data", d.tab.Content, d.done.Wait},
+			} {
+				w := test.NewTempWindow(t, tab.obj)
+				tab.wait()
+				w.Resize(tc.size)
+				tab.wait()
+				test.AssertImageMatches(t, fmt.Sprintf("%s_%s.png", tab.name, name), w.Canvas().Capture())
+			}
+		})
 	}
 }
 
@@ -117,7 +126,7 @@ func TestChineseUI(t *testing.T) {
 	if c.tab.Text != "对比" {
 		t.Errorf("Compare tab is called %q in Chinese", c.tab.Text)
 	}
-	if got := c.cell(c.rows[0], 0); got != "重庆" {
+	if got := c.cellText(c.rows[0], 0); got != "重庆" {
 		t.Errorf("first city %q, want 重庆", got)
 	}
 	if c.metric.Selected != "汽车产量" {
@@ -148,11 +157,15 @@ func TestCompareTab(t *testing.T) {
 		t.Error("choosing NEV production did not change the chart")
 	}
 
-	// "None" empties the city selection: no rows; "All" brings them back.
-	test.Tap(findButton(t, c.tab.Content, "None"))
+	// "Clear" empties the region selection: no rows, and the note says
+	// what to do; "All" brings them back.
+	test.Tap(findButton(t, c.tab.Content, "Clear"))
 	settle(c.chart)
 	if len(c.rows) != 0 {
-		t.Errorf("with no city chosen the table still lists %d rows", len(c.rows))
+		t.Errorf("with no region chosen the table still lists %d rows", len(c.rows))
+	}
+	if !c.note.Visible() || !strings.Contains(c.note.Text, "Tick at least one region") {
+		t.Errorf("the empty chart's note: %q", c.note.Text)
 	}
 	test.Tap(findButton(t, c.tab.Content, "All"))
 	settle(c.chart)
@@ -184,7 +197,7 @@ func TestCompareGroupedYearsAndSort(t *testing.T) {
 	newTestApp(t)
 	c := newCompareTab(newTestState(t))
 	showTab(t, c.tab.Content, c.chart)
-	c.years.SetSelected([]string{"2023", "2024"})
+	c.years.checks.SetSelected([]string{"2023", "2024"})
 	settle(c.chart)
 	spec := chartspec.Compare(c.state.Data(), c.choice)
 	if len(spec.Groups) != 2 {
@@ -204,7 +217,7 @@ func TestCompareConflictDetail(t *testing.T) {
 	newTestApp(t)
 	c := newCompareTab(newTestState(t))
 	showTab(t, c.tab.Content, c.chart)
-	c.years.SetSelected([]string{"2019"})
+	c.years.checks.SetSelected([]string{"2019"})
 	settle(c.chart)
 	row := -1
 	for i, r := range c.rows {
@@ -215,7 +228,7 @@ func TestCompareConflictDetail(t *testing.T) {
 	if row < 0 {
 		t.Fatal("Chongqing 2019 not listed")
 	}
-	if got := c.cell(c.rows[row], 7); !strings.HasPrefix(got, "⚠") {
+	if got := c.cellText(c.rows[row], 7); !strings.HasPrefix(got, "⚠") {
 		t.Errorf("sources column %q lacks the conflict marker", got)
 	}
 	c.table.Select(widget.TableCellID{Row: row, Col: 0})
@@ -232,10 +245,10 @@ func TestCompareComputedYoY(t *testing.T) {
 	showTab(t, c.tab.Content, c.chart)
 	for _, r := range c.rows {
 		if r.Key.Region == "Chongqing" && r.Key.Year == 2025 {
-			if got := c.cell(r, 6); got != "+9.8%" {
+			if got := c.cellText(r, 6); got != "+9.8%" {
 				t.Errorf("computed YoY of Chongqing 2025 = %q, want +9.8%% (2,788,000 / 2,540,000)", got)
 			}
-			if got := c.cell(r, 5); got != "+9.7%" {
+			if got := c.cellText(r, 5); got != "+9.7%" {
 				t.Errorf("stated YoY %q, want +9.7%%", got)
 			}
 		}
@@ -275,7 +288,7 @@ func TestTimelineTab(t *testing.T) {
 	}
 
 	// Several cities: one line each.
-	tl.cities.selectCities([]string{"Chongqing", "Shenzhen"})
+	tl.regions.set([]string{"Chongqing", "Shenzhen"})
 	settle(tl.chart)
 	if spec := chartspec.Timeline(tl.state.Data(), tl.choice); len(spec.Series) != 2 {
 		t.Errorf("%d lines for two cities", len(spec.Series))
@@ -307,7 +320,7 @@ func TestRankTab(t *testing.T) {
 		t.Errorf("stated ranks %q", r.stated.Text)
 	}
 	before := chartImage(t, r.chart)
-	r.cities.selectCities([]string{"Chongqing", "Guangzhou"})
+	r.regions.set([]string{"Chongqing", "Guangzhou"})
 	settle(r.chart)
 	if sameImage(before, chartImage(t, r.chart)) {
 		t.Error("adding Guangzhou did not change the rank chart")
@@ -343,18 +356,20 @@ func TestDataTab(t *testing.T) {
 	s := newTestState(t)
 	d := newDataTab(s)
 	showTab(t, d.tab.Content)
-	if len(d.obsRows) != s.Data().Count() {
-		t.Errorf("the table lists %d of %d observations", len(d.obsRows), s.Data().Count())
+	d.done.Wait()
+	if len(d.rows) != s.Data().Count() {
+		t.Errorf("the table lists %d of %d observations", len(d.rows), s.Data().Count())
 	}
 	if len(d.conflictRows) == 0 {
 		t.Error("the known conflicts are not listed")
 	}
 	// Filtering: every word must match a cell.
 	test.Type(d.filter, "shenzhen 2022")
+	d.done.Wait()
 	kept := map[importer.Key]bool{}
-	for _, o := range d.obsRows {
+	for _, o := range obsRows(d) {
 		kept[o.Key()] = true
-		if !matchesAll(s.Data(), o, []string{"shenzhen", "2022"}) {
+		if !rowShows(s.Data(), o, "shenzhen") || !rowShows(s.Data(), o, "2022") {
 			t.Errorf("filter kept %v", o.Key())
 		}
 	}
@@ -363,17 +378,21 @@ func TestDataTab(t *testing.T) {
 			t.Errorf("filter lost %v", o.Key())
 		}
 	}
-	if len(d.obsRows) == 0 || !strings.HasPrefix(d.count.Text, fmt.Sprint(len(d.obsRows))) {
-		t.Errorf("filter left %d rows, count says %q", len(d.obsRows), d.count.Text)
+	if len(d.rows) == 0 || !strings.HasPrefix(d.count.Text, fmt.Sprint(len(d.rows))) {
+		t.Errorf("filter left %d rows, count says %q", len(d.rows), d.count.Text)
 	}
 	// Sorting by value, then reversed.
 	d.filter.SetText("")
-	d.sortBy(4)
-	if d.obsRows[0].Value > d.obsRows[len(d.obsRows)-1].Value {
+	d.obs.sortBy(4)
+	d.done.Wait()
+	rows := obsRows(d)
+	if rows[0].Value > rows[len(rows)-1].Value {
 		t.Error("sort by value is not ascending")
 	}
-	d.sortBy(4)
-	if d.obsRows[0].Value < d.obsRows[len(d.obsRows)-1].Value {
+	d.obs.sortBy(4)
+	d.done.Wait()
+	rows = obsRows(d)
+	if rows[0].Value < rows[len(rows)-1].Value {
 		t.Error("a second tap does not reverse the sort")
 	}
 	d.showReport()

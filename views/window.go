@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"autocities/importer"
+	"autocities/views/chartspec"
 )
 
 // Version is the app's version, shown in About and written into exports;
@@ -27,9 +29,8 @@ type ui struct {
 	win      fyne.Window
 	state    *State
 	tabs     *container.AppTabs
-	compare  *compare
-	timeline *timeline
-	rank     *rank
+	charts   []*chartTab // one per kind of chart, in chartspec's order
+	glossary *glossary
 	data     *dataTab
 
 	mainMenu           *fyne.MainMenu
@@ -64,17 +65,25 @@ func limitMemory() {
 func newUI(a fyne.App, s *State, files []string) *ui {
 	applyTheme(a, a.Preferences().String(prefTheme))
 	u := &ui{app: a, state: s, win: a.NewWindow("Auto Cities"), ws: newWorkspace(a)}
+	s.win, s.ui = u.win, u
 	start := u.restore()
-	u.compare = newCompareTab(s)
-	u.timeline = newTimelineTab(s)
-	u.rank = newRankTab(s)
+	var items []*container.TabItem
+	for _, kind := range chartspec.KindNames() {
+		t := tabMakers[kind](s)
+		u.charts = append(u.charts, t)
+		items = append(items, t.tab)
+	}
 	u.data = newDataTab(s)
-	u.tabs = container.NewAppTabs(u.compare.tab, u.timeline.tab, u.rank.tab, newGlossaryTab(s).tab, u.data.tab)
+	u.glossary = newGlossaryTab(s)
+	u.tabs = container.NewAppTabs(append(items, u.glossary.tab, u.data.tab)...)
 	u.win.SetContent(u.tabs)
+	u.tabs.SelectIndex(recallTab(len(u.tabs.Items)))
+	u.tabs.OnSelected = func(*container.TabItem) { rememberTab(u.tabs.SelectedIndex()) }
 	u.mainMenu = u.menu()
 	u.win.SetMainMenu(u.mainMenu)
 	s.OnChanged(u.updateUndoItems)
 	u.win.Resize(fyne.NewSize(1200, 780))
+	go fyne.Do(u.fitScreen)
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.importURIs(uris) })
 	u.shortcuts()
 	u.win.SetCloseIntercept(u.closing)
@@ -108,9 +117,14 @@ func (u *ui) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(T("ui.settings"), u.settings),
 	)
-	u.undoItem = &fyne.MenuItem{Label: T("ui.undo"), Action: u.undo, Shortcut: ctrl(fyne.KeyZ), Disabled: true}
-	u.redoItem = &fyne.MenuItem{Label: T("ui.redo"), Action: u.redoChange, Shortcut: ctrlShift(fyne.KeyZ), Disabled: true}
-	edit := fyne.NewMenu(T("ui.edit"), u.undoItem, u.redoItem)
+	// Ctrl/Cmd+Z reaches the window as fyne.ShortcutUndo, Ctrl+Y as
+	// ShortcutRedo: menu shortcuts must be those to match, and the main
+	// menu's shortcuts run whichever widget has the focus.
+	redo, _ := redoShortcuts()
+	u.undoItem = &fyne.MenuItem{Label: T("ui.undo"), Action: u.undo, Shortcut: &fyne.ShortcutUndo{}, Disabled: true}
+	u.redoItem = &fyne.MenuItem{Label: T("ui.redo"), Action: u.redoChange, Shortcut: redo, Disabled: true}
+	find := &fyne.MenuItem{Label: T("ui.find"), Action: u.find, Shortcut: ctrl(fyne.KeyF)}
+	edit := fyne.NewMenu(T("ui.edit"), u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), find)
 	help := fyne.NewMenu(T("ui.help"),
 		fyne.NewMenuItem(T("ui.about"), u.about),
 		fyne.NewMenuItem(T("ui.data_sources"), func() { u.tabs.Select(u.data.tab); u.data.inner.SelectIndex(1) }),
@@ -144,11 +158,42 @@ func (u *ui) updateUndoItems() {
 	u.mainMenu.Refresh()
 }
 
+// redoShortcuts are Redo's two shortcuts: the one the menu shows (Ctrl+Y
+// on Windows, Ctrl/Cmd+Shift+Z elsewhere) and the other, which works too.
+func redoShortcuts() (menu, other fyne.Shortcut) {
+	shiftZ, y := ctrlShift(fyne.KeyZ), &fyne.ShortcutRedo{}
+	if runtime.GOOS == "windows" {
+		return y, shiftZ
+	}
+	return shiftZ, y
+}
+
+// shortcuts adds what the menu cannot carry: Redo's other shortcut. The
+// main menu's shortcuts (Undo, Redo, Import, Export chart, Find) run first
+// whatever has the focus; a text field passes this one on (appEntry).
 func (u *ui) shortcuts() {
-	u.win.Canvas().AddShortcut(ctrl(fyne.KeyZ), func(fyne.Shortcut) { u.undo() })
-	u.win.Canvas().AddShortcut(ctrlShift(fyne.KeyZ), func(fyne.Shortcut) { u.redoChange() })
-	u.win.Canvas().AddShortcut(ctrl(fyne.KeyO), func(fyne.Shortcut) { u.openImportDialog() })
-	u.win.Canvas().AddShortcut(ctrl(fyne.KeyE), func(fyne.Shortcut) { u.exportChart() })
+	_, other := redoShortcuts()
+	u.win.Canvas().AddShortcut(other, func(fyne.Shortcut) { u.redoChange() })
+	u.state.shortcut = func(sc fyne.Shortcut) bool {
+		if sc.ShortcutName() == other.ShortcutName() {
+			u.redoChange()
+			return true
+		}
+		return false
+	}
+}
+
+// find puts the cursor in the filter or search box of the tab in front
+// (the Data tab's filter when the tab has none).
+func (u *ui) find() {
+	var e fyne.Focusable = u.data.filter
+	if u.tabs.Selected() == u.glossary.tab {
+		e = u.glossary.search
+	} else {
+		u.tabs.Select(u.data.tab)
+		u.data.inner.SelectIndex(0)
+	}
+	u.win.Canvas().Focus(e)
 }
 
 func (u *ui) about() {
@@ -204,7 +249,7 @@ func (u *ui) settings() {
 			dialog.ShowConfirm(T("ui.language"), T("ui.auto_cities_restarts_to_change_its"), func(yes bool) {
 				if yes {
 					if err := setLanguage(code); err != nil {
-						dialog.ShowError(err, u.win)
+						showError(err, u.win)
 					}
 				}
 			}, u.win)
@@ -224,4 +269,17 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// fitScreen makes the window fit the screen it opens on: a small laptop
+// screen (800×600) gets a window that fits, a large one keeps 1200×780.
+func (u *ui) fitScreen() {
+	screen, ok := screenSize(u.win.Canvas().Scale())
+	if !ok {
+		return
+	}
+	want := fyne.NewSize(min(1200, screen.Width-16), min(780, screen.Height-40))
+	if want.Width < u.win.Canvas().Size().Width || want.Height < u.win.Canvas().Size().Height {
+		u.win.Resize(want)
+	}
 }

@@ -74,7 +74,7 @@ func (u *ui) resetToDefault() {
 		}
 		d, rep, err := DefaultData()
 		if err != nil {
-			dialog.ShowError(err, u.win)
+			showError(err, u.win)
 			return
 		}
 		u.state.Change(d, rep, T("ui.reset_to_default_data_2"))

@@ -14,7 +14,7 @@ import (
 
 // newTestApp is a test app whose storage (where the workspace lives) is a
 // folder of this test's own.
-func newTestApp(t *testing.T) fyne.App {
+func newTestApp(t testing.TB) fyne.App {
 	t.Helper()
 	t.Setenv("TMPDIR", t.TempDir())
 	return test.NewTempApp(t)
@@ -69,7 +69,7 @@ func TestCorrectionInDataTab(t *testing.T) {
 	showTab(t, d.tab.Content)
 	test.Type(d.filter, "chongqing 2024 full vehicle production")
 	row := -1
-	for i, o := range d.obsRows {
+	for i, o := range obsRows(d) {
 		if o.Metric == importer.Production && o.Period == importer.FY && o.SourceID == "report" {
 			row = i
 		}
@@ -77,7 +77,7 @@ func TestCorrectionInDataTab(t *testing.T) {
 	if row < 0 {
 		t.Fatal("Chongqing's 2024 figure from the report is not listed")
 	}
-	orig := d.obsRows[row]
+	orig := obsRows(d)[row]
 	next := s.Data().Correct(orig, 2550000, importer.Approx, "my own check")
 	s.Change(next, s.Report(), "edit of "+editLabel(orig))
 	st, _ := s.Data().Lookup(orig.Key())

@@ -50,47 +50,89 @@ func (c Choice) drawn(kind string) bool {
 
 // DisplayUnit is a unit values are shown in.
 type DisplayUnit struct {
-	Key      string // vehicles, 10k, million, CNY, 100m, billion
-	Label    string // for axis titles and subtitles
+	Key      string // vehicles, 10k, million, CNY, 100m, billion, … (words: unit.d.KEY)
+	Kind     importer.UnitKind
 	Divisor  float64
 	Decimals int
+	Written  string // a unit of kind other: as the file wrote it
 }
 
-// DisplayUnits lists the units for vehicles and for money.
+// DisplayUnits lists the units values can be shown in, by kind; the
+// default of each kind is chosen by DefaultUnit.
 var DisplayUnits = []DisplayUnit{
-	{"vehicles", "vehicles", 1, 0},
-	{"10k", "10k vehicles (万辆)", 1e4, 1},
-	{"million", "million vehicles", 1e6, 2},
-	{"CNY", "yuan", 1, 0},
-	{"100m", "100 million yuan (亿元)", 1e8, 1},
-	{"billion", "billion yuan", 1e9, 2},
-	{"rank", "rank", 1, 0},
+	{Key: "vehicles", Kind: importer.KindVehicles, Divisor: 1},
+	{Key: "10k", Kind: importer.KindVehicles, Divisor: 1e4, Decimals: 1},
+	{Key: "million", Kind: importer.KindVehicles, Divisor: 1e6, Decimals: 2},
+	{Key: "CNY", Kind: importer.KindCNY, Divisor: 1},
+	{Key: "100m", Kind: importer.KindCNY, Divisor: 1e8, Decimals: 1},
+	{Key: "billion", Kind: importer.KindCNY, Divisor: 1e9, Decimals: 2},
+	{Key: "USD", Kind: importer.KindUSD, Divisor: 1},
+	{Key: "million_usd", Kind: importer.KindUSD, Divisor: 1e6, Decimals: 1},
+	{Key: "billion_usd", Kind: importer.KindUSD, Divisor: 1e9, Decimals: 2},
+	{Key: "people", Kind: importer.KindPeople, Divisor: 1},
+	{Key: "10k_people", Kind: importer.KindPeople, Divisor: 1e4, Decimals: 1},
+	{Key: "million_people", Kind: importer.KindPeople, Divisor: 1e6, Decimals: 2},
+	{Key: "percent", Kind: importer.KindPercent, Divisor: 1, Decimals: 1},
+	{Key: "tonnes", Kind: importer.KindTonnes, Divisor: 1},
+	{Key: "10k_tonnes", Kind: importer.KindTonnes, Divisor: 1e4, Decimals: 1},
+	{Key: "count", Kind: importer.KindCount, Divisor: 1},
+	{Key: "rank", Kind: importer.KindRank, Divisor: 1},
+	{Key: "other", Kind: importer.KindOther, Divisor: 1, Decimals: 2},
 }
 
-// UnitsFor lists the display units that fit a metric.
-func UnitsFor(metric importer.Metric) []DisplayUnit {
-	switch importer.MetricUnit(metric) {
-	case importer.UnitRank:
-		return DisplayUnits[6:]
-	case importer.UnitCNY:
-		return DisplayUnits[3:6]
-	}
-	return DisplayUnits[:3]
-}
-
-// Unit resolves a unit key for a metric; an empty or unfitting key gives the
-// metric's default (million vehicles, billion yuan).
-func Unit(metric importer.Metric, key string) DisplayUnit {
-	units := UnitsFor(metric)
-	for _, u := range units {
-		if u.Key == key {
-			return u
+// UnitsFor lists the display units of a kind of unit.
+func UnitsFor(kind importer.UnitKind) []DisplayUnit {
+	var out []DisplayUnit
+	for _, u := range DisplayUnits {
+		if u.Kind == kind {
+			out = append(out, u)
 		}
 	}
-	if len(units) == 1 {
-		return units[0]
+	if len(out) == 0 {
+		return UnitsFor(importer.KindOther)
 	}
-	return units[len(units)-1]
+	return out
+}
+
+// defaults are each kind's usual display unit in English and in Chinese
+// (Chinese readers count in 万 and 亿).
+var defaults = map[importer.UnitKind][2]string{
+	importer.KindVehicles: {"million", "10k"},
+	importer.KindCNY:      {"billion", "100m"},
+	importer.KindUSD:      {"billion_usd", "billion_usd"},
+	importer.KindPeople:   {"million_people", "10k_people"},
+	importer.KindTonnes:   {"10k_tonnes", "10k_tonnes"},
+}
+
+// Unit resolves a display unit key for a kind of unit; an empty or
+// unfitting key gives the kind's default in the language.
+func Unit(kind importer.UnitKind, key, lang string) DisplayUnit {
+	units := UnitsFor(kind)
+	def := units[0].Key
+	if d, ok := defaults[kind]; ok {
+		def = d[0]
+		if lang == "zh" {
+			def = d[1]
+		}
+	}
+	for _, want := range []string{key, def} {
+		for _, u := range units {
+			if u.Key == want {
+				return u
+			}
+		}
+	}
+	return units[0]
+}
+
+// unitOf is the display unit of the choice: the metric's kind, the key
+// chosen, the language; a unit of kind other is its own unit as written.
+func (c Choice) unitOf(d *importer.DataSet) DisplayUnit {
+	u := Unit(d.KindOf(c.Metric), c.Unit, c.Lang)
+	if u.Kind == importer.KindOther {
+		u.Written = d.UnitOf(c.Metric)
+	}
+	return u
 }
 
 // sourceLine names the sources of the values drawn, shortened when many.

@@ -171,15 +171,24 @@ func TestFormatNumber(t *testing.T) {
 	}
 }
 
-func TestUnitFallsBackToMetricDefault(t *testing.T) {
-	if u := Unit(importer.ExportValue, "10k"); u.Key != "billion" {
-		t.Errorf("export value with a vehicle unit: %s, want billion", u.Key)
-	}
-	if u := Unit(importer.Production, ""); u.Key != "million" {
-		t.Errorf("production default: %s", u.Key)
-	}
-	if u := Unit(importer.ProductionRank, "million"); u.Key != "rank" {
-		t.Errorf("rank: %s", u.Key)
+func TestUnitFallsBackToTheKindsDefault(t *testing.T) {
+	for _, tt := range []struct {
+		kind      importer.UnitKind
+		key, lang string
+		want      string
+	}{
+		{importer.KindCNY, "10k", "en", "billion"}, // a vehicle unit for money: the default
+		{importer.KindCNY, "", "zh", "100m"},       // Chinese readers count money in 亿元
+		{importer.KindVehicles, "", "en", "million"},
+		{importer.KindVehicles, "", "zh", "10k"}, // and vehicles in 万辆
+		{importer.KindVehicles, "vehicles", "zh", "vehicles"},
+		{importer.KindRank, "million", "en", "rank"},
+		{importer.KindPeople, "", "zh", "10k_people"},
+		{importer.KindOther, "", "en", "other"},
+	} {
+		if u := Unit(tt.kind, tt.key, tt.lang); u.Key != tt.want {
+			t.Errorf("%s %q in %s: %s, want %s", tt.kind, tt.key, tt.lang, u.Key, tt.want)
+		}
 	}
 }
 

@@ -23,7 +23,7 @@ func init() {
 
 // Compare builds the bar chart of one metric across cities.
 func Compare(d *importer.DataSet, c Choice) charts.Compare {
-	u := Unit(c.Metric, c.Unit)
+	u := c.unitOf(d)
 	years := c.Years
 	if len(years) == 0 {
 		if y := d.DefaultCompareYear(c.Metric, c.Period); y > 0 {

@@ -27,7 +27,7 @@ func WorkbookCharts(d *importer.DataSet, compare, timeline Choice) []importer.Wo
 
 func compareWorkbookChart(d *importer.DataSet, c Choice) importer.WorkbookChart {
 	spec := Compare(d, c)
-	u := Unit(c.Metric, c.Unit)
+	u := c.unitOf(d)
 	wc := importer.WorkbookChart{Kind: "bar", Title: spec.Title, ValueAxis: spec.ValueAxis, NumberFormat: excelFormat(u.Decimals)}
 	for _, b := range spec.Bars {
 		wc.Categories = append(wc.Categories, b.City)
@@ -48,7 +48,7 @@ func compareWorkbookChart(d *importer.DataSet, c Choice) importer.WorkbookChart 
 // draw hollow points, never passes it off as a full year.
 func timelineWorkbookChart(d *importer.DataSet, c Choice) importer.WorkbookChart {
 	spec := Timeline(d, c)
-	u := Unit(c.Metric, c.Unit)
+	u := c.unitOf(d)
 	wc := importer.WorkbookChart{Kind: "line", Title: spec.Title, ValueAxis: spec.ValueAxis, NumberFormat: excelFormat(u.Decimals)}
 	years, partial := timelineYears(spec.Series)
 	for _, y := range years {

@@ -18,7 +18,7 @@ func init() {
 
 // Timeline builds the line chart of one or several cities over years.
 func Timeline(d *importer.DataSet, c Choice) charts.Timeline {
-	u := Unit(c.Metric, c.Unit)
+	u := c.unitOf(d)
 	cities := c.Cities
 	if len(cities) == 0 {
 		cities = []string{"Chongqing"}
@@ -74,7 +74,7 @@ func (c Choice) timelineEvents(d *importer.DataSet, cities []string, lo, hi, hig
 		if e.Year() < lo || e.Year() > hi || (i != highlight && !c.drawn(e.Kind)) {
 			continue
 		}
-		m := charts.Marker{At: e.When(), Label: e.Title, Highlight: i == highlight}
+		m := charts.Marker{At: e.When(), Label: c.eventTitle(e), Highlight: i == highlight}
 		if !strings.Contains(e.Date, "-") {
 			m.Date = e.Date
 		}

@@ -17,7 +17,12 @@ func (c Choice) tr(code string, args ...any) string { return c.words().T(code, a
 
 func (c Choice) metric(m importer.Metric) string { return c.words().Metric(m) }
 
-func (c Choice) unit(u DisplayUnit) string { return c.tr("unit.d." + u.Key) }
+func (c Choice) unit(u DisplayUnit) string {
+	if u.Written != "" {
+		return u.Written
+	}
+	return c.tr("unit.d." + u.Key)
+}
 
 func (c Choice) city(name string) string { return c.words().Region(name) }
 
@@ -39,4 +44,13 @@ func Words(lang string) charts.Words {
 		w.Months[i] = v.MonthShort(i + 1)
 	}
 	return w
+}
+
+// eventTitle is an event's title in the choice's language, where the data
+// gives it.
+func (c Choice) eventTitle(e importer.Event) string {
+	if c.Lang == "zh" && e.TitleZh != "" {
+		return e.TitleZh
+	}
+	return e.Title
 }

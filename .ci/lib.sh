@@ -1,0 +1,177 @@
+# Shell functions shared by .ci/smoke and .ci/smoke-windows (sourced, not
+# run): an Xvfb display, the app's window, its chart's colours, File → Quit.
+# The caller sets `out` (where screenshots and logs go) and, for fail, keeps
+# each check's log as $out/NAME.log.
+# shellcheck shell=bash
+
+# need_pkgs PKG...: installs the Debian packages that are missing (scripts
+# run alone, outside .ci/run, still get what they need).
+need_pkgs() {
+  local p missing=() sudo=""
+  command -v dpkg-query >/dev/null || return 0 # not Debian-like: the caller's tools must be there
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -gt 0 ] || return 0
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  echo "== installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# reap PID...: stops those processes (SIGTERM) and waits for them, so that
+# nothing is left behind, not even a zombie, when a script ends.
+reap() {
+  local p
+  for p in "$@"; do
+    [ -n "$p" ] || continue
+    kill "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
+  done
+}
+
+# fail NAME WHAT: the one-line verdict, then the check's log.
+# shellcheck disable=SC2154 # out is the caller's
+fail() {
+  echo "smoke $1: FAILED: $2"
+  if [ -f "$out/$1.log" ]; then echo "--- $out/$1.log:"; cat "$out/$1.log"; fi
+  exit 1
+}
+
+# start_xvfb: an Xvfb screen of 1280x800 on a free display, which Xvfb
+# picks itself (-displayfd: no race with other builds' displays) and names
+# once it takes connections; sets disp and xpid (the caller's EXIT trap
+# reaps $xpid).
+start_xvfb() {
+  local n=""
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$out/xvfb.display" >"$out/xvfb.log" 2>&1 &
+  xpid=$!
+  for _ in $(seq 1 150); do # 15 s
+    n=$(grep -x '[0-9][0-9]*' "$out/xvfb.display" 2>/dev/null || true)
+    [ -z "$n" ] || break
+    kill -0 "$xpid" 2>/dev/null || break
+    sleep 0.1
+  done
+  rm -f "$out/xvfb.display"
+  [ -n "$n" ] || { echo "smoke: FAILED: Xvfb did not start ($out/xvfb.log)"; cat "$out/xvfb.log"; exit 1; }
+  disp=":$n"
+}
+
+# wait_window NAME PID SECONDS: polls for the visible window "Auto Cities"
+# while the process PID lives; sets wid, or fails the check NAME.
+wait_window() {
+  local name=$1 pid=$2 secs=$3 code
+  wid=""
+  for _ in $(seq 1 $((secs * 5))); do
+    wid=$(DISPLAY=$disp xdotool search --onlyvisible --name '^Auto Cities$' 2>/dev/null | head -1 || true)
+    [ -z "$wid" ] || return 0
+    if ! kill -0 "$pid" 2>/dev/null; then
+      wait "$pid" && code=0 || code=$?
+      fail "$name" "the app exited (code $code) before its window appeared"
+    fi
+    sleep 0.2
+  done
+  fail "$name" "no window within $secs s"
+}
+
+# The cities' colours (charts/palette.go; the dark theme lightens some),
+# Chongqing's orange (the same in both themes) first.
+city_hexes=(E69F00 56B4E9 009E73 0072B2 D55E00 CC79A7 D4BE1E 6E6E6E 332288 44AA99 999933 882255 CC6677 117733)
+
+# pixels PNG HEX: how many pixels of the screenshot have exactly that colour.
+pixels() {
+  convert "$1" -format %c histogram:info:- | awk -v hex="#$2" 'toupper($3) == hex {sub(":", "", $1); n = $1} END {print n + 0}'
+}
+
+# chart_colours PNG: reads the screenshot once and sets colours (how many
+# distinct colours: not blank), orange (Chongqing's pixels), cities (how
+# many city colours cover 500+ pixels) and counts ("#HEX:pixels ...").
+chart_colours() {
+  local hist hex n
+  hist=$(convert "$1" -format %c histogram:info:-)
+  colours=$(wc -l <<<"$hist")
+  cities=0; counts=""; orange=0
+  for hex in "${city_hexes[@]}"; do
+    n=$(awk -v hex="#$hex" 'toupper($3) == hex {sub(":", "", $1); n = $1} END {print n + 0}' <<<"$hist")
+    [ "$hex" != E69F00 ] || orange=$n
+    [ "$n" -lt 500 ] || { cities=$((cities + 1)); counts+=" #$hex:$n"; }
+  done
+}
+
+# changed A.png B.png: how many pixels differ (beyond 1% fuzz).
+changed() {
+  compare -metric AE -fuzz 1% "$1" "$2" null: 2>&1 | awk '{printf "%d\n", $1}' || true
+}
+
+# settle NAME PNG: screenshots until two in a row are the same (up to
+# 10 s), and keeps the last one as PNG: a window still laying itself out
+# (its menu bar, its size) is not what a check should look at.
+settle() {
+  local prev="$out/$1-settle.png"
+  DISPLAY=$disp import -window root "$prev"
+  for _ in $(seq 1 20); do
+    sleep 0.5
+    DISPLAY=$disp import -window root "$2"
+    [ "$(changed "$prev" "$2")" -gt 0 ] || { rm -f "$prev"; return 0; }
+    mv "$2" "$prev"
+  done
+  mv "$prev" "$2"
+  echo "smoke $1: WARNING: the screen never settled; using its last state"
+}
+
+# wait_chart NAME PID SECONDS [MIN_CITIES]: screenshots the screen into
+# $out/NAME.png until the chart is drawn and the screen has settled: many
+# colours, Chongqing's orange on 2000+ pixels and at least MIN_CITIES
+# (default 2) cities' colours. The chart renders off the UI goroutine, and
+# under Wine the first start is slow: polled, not slept.
+wait_chart() {
+  local name=$1 pid=$2 secs=$3 min=${4:-2} shot="$out/$1.png" t0=$SECONDS
+  chart_ok() { [ "$colours" -ge 50 ] && [ "$orange" -ge 2000 ] && [ "$cities" -ge "$min" ]; }
+  while :; do
+    kill -0 "$pid" 2>/dev/null || fail "$name" "the app exited before its chart was drawn"
+    DISPLAY=$disp import -window root "$shot"
+    chart_colours "$shot"
+    if chart_ok; then
+      settle "$name" "$shot"
+      chart_colours "$shot"
+      if chart_ok; then break; fi
+    fi
+    if [ $((SECONDS - t0)) -ge "$secs" ]; then
+      echo "smoke $name: $colours colours; city colours (px):$counts; screenshot $shot"
+      [ "$colours" -ge 50 ] || fail "$name" "the window looks blank ($colours colours) after $secs s"
+      fail "$name" "no chart in the cities' colours after $secs s (Chongqing's orange: $orange px, $cities cities, want $min)"
+    fi
+    sleep 0.5
+  done
+  echo "smoke $name: chart after $((SECONDS - t0)) s: $colours colours; city colours (px):$counts"
+  echo "smoke $name: screenshot $shot"
+}
+
+# quit_menu WID: File → Quit as a user would, wherever the window is: the
+# File menu at the window's top left (no window manager here), Up to its
+# last item, Quit, Return.
+quit_menu() {
+  local x y
+  read -r x y < <(DISPLAY=$disp xdotool getwindowgeometry --shell "$1" | awk -F= '$1 == "X" {x = $2} $1 == "Y" {y = $2} END {print x, y}')
+  DISPLAY=$disp xdotool mousemove $((x + 27)) $((y + 14)) click 1 sleep 0.5 key Up sleep 0.3 key Return
+}
+
+# wait_exit PID SECONDS: true once PID has exited, false if it still runs.
+wait_exit() {
+  for _ in $(seq 1 $(($2 * 5))); do
+    kill -0 "$1" 2>/dev/null || return 0
+    sleep 0.2
+  done
+  ! kill -0 "$1" 2>/dev/null
+}
+
+# check_log NAME: fails when the app's log has an error. One known error is
+# let through, loudly: Fyne can read preferences.json while it is being
+# rewritten (fyne-io/fyne#2936), "Preferences load error", "Cause: EOF";
+# seen once in ~8 runs when the app saves its recent files at start.
+check_log() {
+  local log="$out/$1.log" known='Preferences load error:|Cause: EOF|At: .*[/\\]app[/\\]preferences\.go'
+  if grep -Ev "$known" "$log" | grep -Eiq 'panic|error|fatal'; then fail "$1" "the app printed an error"; fi
+  if grep -Eq "$known" "$log"; then echo "smoke $1: WARNING: Fyne's preferences race (fyne-io/fyne#2936):"; cat "$log"; fi
+  return 0
+}
