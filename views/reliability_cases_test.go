@@ -63,7 +63,7 @@ func storageCase(t *testing.T, name, expected string, root string, breakIt func(
 	}
 	r := newWorkspaceAt(root, importer.OS).peek()
 	kept := r.data != nil && r.data.Count() == 1000 && r.label == "small"
-	record(t, outcome{name: name, expected: expected, observed: clipText(words, 58) + keptWords(kept), took: time.Since(start)},
+	record(t, outcome{name: name, expected: expected, observed: clipText(words, 44) + keptWords(kept), took: time.Since(start)},
 		err != nil && strings.Contains(words, want) && kept)
 }
 
@@ -188,7 +188,7 @@ func (s *suite) silentPipe(t *testing.T) {
 		skipCase(t, name, expected, "skipped: no named pipes: "+err.Error())
 	}
 	r := s.run(t, "inspect", fifo)
-	record(t, outcome{name: name, expected: expected, observed: fmt.Sprintf("exit %d: %s", r.code, clipText(firstLine(r.stderr), 50)),
+	record(t, outcome{name: name, expected: expected, observed: fmt.Sprintf("exit %d: %s", r.code, clipText(firstLine(r.stderr), 66)),
 		took: r.took, peakMB: r.peakMB}, r.code == 2 && r.took < 12*time.Second && strings.Contains(r.stderr, "pipe that sent nothing"))
 }
 
