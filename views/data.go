@@ -55,6 +55,13 @@ type dataTab struct {
 // filtered again.
 const filterDelay = 60 * time.Millisecond
 
+// syncRows: a table this small is filtered and sorted at once on the UI
+// goroutine, as the user types (the goroutine, the delay and the
+// fyne.DoAndWait hop cost more than the work; and under the test driver,
+// which runs fyne.Do on the calling goroutine, the hop raced with the
+// window being built and with the test's typing).
+const syncRows = 20_000
+
 func newDataTab(s *State) *dataTab {
 	t := &dataTab{state: s, sortCol: -1, selected: -1}
 	t.obs = newRowTable(t.obsColumns(), func() int { return len(t.rows) }, func(i int) int32 { return t.rows[i] },
@@ -191,6 +198,13 @@ func (t *dataTab) apply(delay time.Duration) {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.cancel = cancel
 	rw := rowWords(d)
+	if d.RowCount() <= syncRows { // a few milliseconds: at once, as typed, no goroutine
+		if rows, err := d.Filter(ctx, words, rw); err == nil {
+			sortRows(ctx, d, rows, col, desc)
+			t.show(rows)
+		}
+		return
+	}
 	t.done.Add(1)
 	t.pending = time.AfterFunc(delay, func() {
 		defer t.done.Done()

@@ -71,7 +71,9 @@ func (u *ui) importWith(paths []string, opts importer.ImportOptions, mergeNow bo
 	ctx, cancel := context.WithCancel(context.Background())
 	prog := newProgress(u.win, filepath.Base(paths[0]), cancel)
 	opts.Progress, opts.MaxRows = prog.set, u.maxRows()
+	u.imports.Add(1)
 	go func() {
+		defer u.imports.Done()
 		res := readFiles(ctx, paths, opts)
 		cancelled := ctx.Err() != nil
 		cancel()

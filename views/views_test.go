@@ -437,6 +437,7 @@ func TestWindowImportsStartupFiles(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the file given at start-up was not imported")
 	}
+	quiet(s.ui) // the import's other listeners run on its goroutine under the test driver
 	if got := s.Data().Count(); got != before+2 {
 		t.Errorf("%d observations after the import, want %d", got, before+2)
 	}

@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,6 +38,7 @@ type ui struct {
 	undoItem, redoItem *fyne.MenuItem
 	recentItem         *fyne.MenuItem
 	ws                 *workspace
+	imports            sync.WaitGroup       // imports running (tests wait for them)
 	lock               *instanceLock        // nil: another instance has the workspace (read-only), or none could be made
 	readOnly           bool                 // another instance has the workspace: nothing is saved
 	unsavedErr         error                // why the last change is not on disk

@@ -211,19 +211,20 @@ func TestUndoWritesOnlyTheState(t *testing.T) {
 	s := newTestState(t)
 	u := newUI(a, s, nil)
 	defer u.win.Close()
+	quiet(u)
 	s.Change(s.Data().Clone(), nil, "copy")
-	u.ws.wait()
+	quiet(u)
 	objects := filepath.Join(u.ws.dir, objectsDir)
 	before := dirSize(t, objects)
 	st, _ := s.Data().Lookup(importer.Key{Region: "Chongqing", Year: 2024, Period: importer.FY, Metric: importer.Production})
 	s.Change(s.Data().Correct(st.Preferred(), 2550000, importer.Exact, ""), nil, "edit")
-	u.ws.wait()
+	quiet(u)
 	if grew := dirSize(t, objects) - before; grew <= 0 || grew > 64<<10 {
 		t.Errorf("a correction wrote %d bytes of data", grew)
 	}
 	before = dirSize(t, objects)
 	s.Undo()
-	u.ws.wait()
+	quiet(u)
 	if grew := dirSize(t, objects) - before; grew != 0 {
 		t.Errorf("an undo wrote %d bytes of data, want none", grew)
 	}

@@ -59,12 +59,13 @@ func TestSaveFailureIsShown(t *testing.T) {
 	s := newTestState(t)
 	u := newUI(a, s, nil)
 	defer u.win.Close()
+	quiet(u)
 	full := &crashFS{FS: importer.OS, failAt: 1, err: syscall.ENOSPC}
 	u.ws.fsys, u.ws.data = full, importer.NewStore(filepath.Join(u.ws.dir, objectsDir), full)
 	d := s.Data().Clone()
 	d.AddObservation(importer.Observation{Region: "Wuhu", Year: 2024, Metric: importer.Production, Value: 7})
 	s.Change(d, nil, "import of rows.csv")
-	u.ws.wait()
+	quiet(u)
 	shown := shownText(u.win)
 	for _, want := range []string{"Your changes are not saved", "the workspace could not be saved: the disk is full", "free some space", "[Retry]", "[Save workspace as…]"} {
 		if !strings.Contains(shown, want) {
@@ -76,7 +77,7 @@ func TestSaveFailureIsShown(t *testing.T) {
 	}
 	full.failAt = 0 // room again
 	u.ws.retry()
-	u.ws.wait()
+	quiet(u)
 	if u.win.Title() != "Auto Cities" || u.ws.unsaved() != nil {
 		t.Errorf("after Retry: title %q, unsaved %v", u.win.Title(), u.ws.unsaved())
 	}
@@ -91,16 +92,18 @@ func TestSaveFailureIsShown(t *testing.T) {
 func TestRecoveryOfferedAfterCrash(t *testing.T) {
 	a := newTestApp(t)
 	first := newUI(a, newTestState(t), nil)
+	quiet(first)
 	base := first.state.Data().Count()
 	d := first.state.Data().Clone()
 	d.AddObservation(importer.Observation{Region: "Wuhu", Year: 2024, Metric: importer.Production, Value: 7})
 	first.state.Change(d, nil, "import of rows-200k.csv")
-	first.ws.wait()
+	quiet(first)
 	first.lock.halt() // as kill -9 would: the lock stays, its process is gone
 	writeStaleLock(t, first.ws.dir)
 
 	u := newUI(a, newTestState(t), nil)
 	defer u.win.Close()
+	quiet(u)
 	shown := shownText(u.win)
 	for _, want := range []string{"Recover your work", "did not close properly", "after: import of rows-200k.csv",
 		"The last saved state (after import of rows-200k.csv)", "The state before import of rows-200k.csv"} {
@@ -112,6 +115,7 @@ func TestRecoveryOfferedAfterCrash(t *testing.T) {
 		t.Fatal("the last saved state is not open")
 	}
 	u.recoverTo(1)
+	quiet(u)
 	if u.state.Data().Count() != base || u.state.RedoLabel() != "import of rows-200k.csv" {
 		t.Error("choosing the state before the import did not go back to it (with Redo forward)")
 	}
@@ -135,7 +139,9 @@ func writeStaleLock(t *testing.T, dir string) {
 func TestSecondInstance(t *testing.T) {
 	a := newTestApp(t)
 	first := newUI(a, newTestState(t), nil)
+	quiet(first)
 	second := newUI(a, newTestState(t), nil)
+	quiet(second)
 	if !second.readOnly || !strings.Contains(second.win.Title(), "read-only") {
 		t.Fatalf("the second instance: read-only %v, title %q", second.readOnly, second.win.Title())
 	}
@@ -144,7 +150,7 @@ func TestSecondInstance(t *testing.T) {
 	}
 	states := len(first.ws.stateSeqs())
 	second.state.Change(second.state.Data().Clone(), nil, "a change in the read-only window")
-	second.ws.wait()
+	quiet(second)
 	if len(first.ws.stateSeqs()) != states {
 		t.Error("the read-only instance saved")
 	}
@@ -167,6 +173,7 @@ func TestSecondInstance(t *testing.T) {
 	first.win.Close()
 	third := newUI(a, newTestState(t), nil)
 	defer third.win.Close()
+	quiet(third)
 	if third.readOnly || third.lock == nil {
 		t.Error("after the first closed, the next start does not have the workspace")
 	}
@@ -177,14 +184,16 @@ func TestSecondInstance(t *testing.T) {
 func TestImportedFilesStayProtected(t *testing.T) {
 	a := newTestApp(t)
 	u := newUI(a, newTestState(t), nil)
+	quiet(u)
 	imp := filepath.Join(t.TempDir(), "imp.xlsx")
 	os.WriteFile(imp, []byte("the user's own file"), 0o644)
 	u.state.addImported(imp)
 	u.state.Change(u.state.Data().Clone(), nil, "import of imp.xlsx")
-	u.ws.wait()
+	quiet(u)
 	u.win.Close()
 	again := newUI(a, newTestState(t), nil)
 	defer again.win.Close()
+	quiet(again)
 	if err := importer.CheckExportTarget(imp, again.state.ImportedFiles()...); err == nil {
 		t.Fatal("after a restart an export may overwrite the imported file")
 	}
@@ -236,4 +245,17 @@ func TestKilledProcessLockIsStale(t *testing.T) {
 		t.Error("the lock of a killed, unreaped process is still live")
 	}
 	cmd.Wait()
+}
+
+// quiet waits until the window's background work has landed: the save,
+// the Data tab's filter and the charts' renders (the test driver runs
+// fyne.Do on the calling goroutine, so they would race with the test's
+// next UI work).
+func quiet(u *ui) {
+	u.imports.Wait()
+	u.ws.wait()
+	u.data.done.Wait()
+	for _, ct := range u.chartTabs() {
+		ct.chart.wait()
+	}
 }
