@@ -251,7 +251,7 @@ func BenchmarkImportLargeCSV(b *testing.B) {
 			b.Fatalf("%d observations", d.Count())
 		}
 		n := 0
-		for range d.AllStated() {
+		for range d.AllPreferred() { // what inspect prints
 			n++
 		}
 		if n == 0 {

@@ -26,3 +26,23 @@ func TestPackedKeysSortAsKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestAllPreferredIsEachKeysFirst: AllPreferred gives what AllStated's
+// Preferred does, key by key.
+func TestAllPreferredIsEachKeysFirst(t *testing.T) {
+	d := storeData(t, 5000)
+	var want []Observation
+	for s := range d.AllStated() {
+		want = append(want, s.Preferred())
+	}
+	i := 0
+	for o := range d.AllPreferred() {
+		if i >= len(want) || o.Key() != want[i].Key() || o.Value != want[i].Value || o.SourceID != want[i].SourceID {
+			t.Fatalf("key %d: %+v, want %+v", i, o, want[i])
+		}
+		i++
+	}
+	if i != len(want) {
+		t.Errorf("%d keys, want %d", i, len(want))
+	}
+}

@@ -156,7 +156,9 @@ func (d *DataSet) AddObservation(o Observation) {
 		d.open = true
 	}
 	d.chunks[len(d.chunks)-1].add(o)
-	d.idx.Store(nil)
+	if d.idx.Load() != nil { // a store (with its write barrier) for every row cost more than the check
+		d.idx.Store(nil)
+	}
 }
 
 // Grow makes room for n more observations (a large import, sized ahead).

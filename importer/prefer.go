@@ -93,6 +93,20 @@ func (d *DataSet) AllStated() iter.Seq[Stated] {
 	}
 }
 
+// AllPreferred lists every key's preferred observation, in key order
+// (what inspect prints), decoding no other.
+func (d *DataSet) AllPreferred() iter.Seq[Observation] {
+	return func(yield func(Observation) bool) {
+		x := d.index()
+		for g := range x.keys {
+			r := x.refs[x.starts[g]]
+			if !yield(d.chunks[r.c].observation(int(r.i))) {
+				return
+			}
+		}
+	}
+}
+
 // KeyCount is the number of keys: what inspect prints a row for.
 func (d *DataSet) KeyCount() int { return len(d.index().keys) }
 

@@ -40,7 +40,7 @@ func importCSV(ctx context.Context, name string, src io.Reader, size int64, prog
 	t := newTableReader("", baseName(name), d, rep)
 	t.hint, t.hintCap = estimateLines(head, size), int(min(lim.maxRows+1, 1<<30))
 	// What the table reader has seen: read, less what waits in the buffers.
-	done := func() int64 { return raw.n - int64(br.Buffered()) - int64(tr.Buffered()) }
+	done := func() int64 { return raw.n - int64(br.Buffered()+enc.held()+tr.Buffered()) }
 	lim.stream(size, done)
 	in := recordInput{r: tr, limit: capped, delim: delim, sepLine: sepLine, size: size, done: done}
 	if err := readRecords(ctx, in, progress, lim, t); err != nil {

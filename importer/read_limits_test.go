@@ -240,3 +240,35 @@ func replacePart(t *testing.T, path, name string, edit func([]byte) []byte) {
 		t.Fatal(err)
 	}
 }
+
+// TestMixedEncodingFarIn: a GBK line after many buffers of UTF-8 is found
+// at its line, and the UTF-8 around it reads right.
+func TestMixedEncodingFarIn(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("城市,年份,时期,指标,数值,单位\n")
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&b, "重庆,%d,全年,汽车产量,%d,万辆\n", 1900+i%100, i)
+	}
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("上海,2024,全年,汽车产量,150,万辆\n")
+	b.WriteString(gbk)
+	b.WriteString("广州,2024,全年,汽车产量,200,万辆\n")
+	p := writeBytes(t, t.TempDir(), "far.csv", []byte(b.String()))
+	d, rep, err := importPath(t, p, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	regions := map[string]int{}
+	for o := range d.Observations() {
+		regions[o.Region]++
+	}
+	if regions["Chongqing"] != 20000 || regions["Shanghai"] != 1 || regions["Guangzhou"] != 1 || len(regions) != 3 {
+		t.Errorf("regions %v", regions)
+	}
+	found := false
+	for _, is := range rep.Issues {
+		found = found || is.Msg.Code == "text.mixed_encoding" && is.Row == 20002
+	}
+	if !found || !strings.Contains(Say(rep.Layout[0]), "20002 lines in UTF-8, 1 in GBK") {
+		t.Errorf("the GBK line is not reported at line 20002: %s", Say(rep.Layout[0]))
+	}
+}

@@ -363,8 +363,7 @@ func export(args []string, stdout, stderr io.Writer) int {
 func writeInspect(out io.Writer, d *importer.DataSet) {
 	w := csv.NewWriter(out)
 	_ = w.Write([]string{"region", "year", "period", "metric", "value", "unit", "level"})
-	for s := range d.AllStated() {
-		o := s.Preferred()
+	for o := range d.AllPreferred() {
 		metric := string(o.Metric)
 		if o.Dimension != "" {
 			metric += " · " + o.Dimension
