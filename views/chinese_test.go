@@ -63,6 +63,7 @@ func TestChineseUIHasNoEnglishSentence(t *testing.T) {
 	defer w.Close()
 	w.Resize(fyne.NewSize(1280, 800))
 	u := s.ui
+	quiet(u) // the renders the resize asked for land before the tabs are laid out again
 	for i, tab := range u.tabs.Items {
 		u.tabs.SelectIndex(i)
 		for _, ct := range u.chartTabs() {
