@@ -557,7 +557,7 @@ func htmlWhy(rep *FileReport) Msg {
 		}
 	}
 	if is, ok := rep.firstSkip(); ok {
-		return M("why.all_skipped", is.Words())
+		return M("why.all_skipped", is.at(), is.Msg)
 	}
 	if len(rep.SheetsSkipped) > 0 {
 		return M("why.table", rep.SheetsSkipped[0].Name, rep.SheetsSkipped[0].Why)

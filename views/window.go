@@ -27,6 +27,8 @@ type ui struct {
 	glossary *glossary
 	data     *dataTab
 
+	previewShown chan *preview // tests: each import preview once it is up
+
 	mainMenu           *fyne.MainMenu
 	undoItem, redoItem *fyne.MenuItem
 	recentItem         *fyne.MenuItem
@@ -66,7 +68,7 @@ func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 	}
 	u.updateUndoItems()
 	if len(files) > 0 {
-		u.importPaths(files, true)
+		u.importPaths(files)
 	}
 	return u.win
 }

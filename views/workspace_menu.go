@@ -89,7 +89,7 @@ func (u *ui) recentItems() []*fyne.MenuItem {
 	var items []*fyne.MenuItem
 	for _, p := range u.app.Preferences().StringList(prefRecent) {
 		path := p
-		item := fyne.NewMenuItem(filepath.Base(path)+"  —  "+filepath.Dir(path), func() { u.importPaths([]string{path}, false) })
+		item := fyne.NewMenuItem(filepath.Base(path)+"  —  "+filepath.Dir(path), func() { u.importPaths([]string{path}) })
 		if _, err := os.Stat(path); err != nil {
 			item.Disabled = true
 			reason := T("ui.cannot_be_opened")
