@@ -29,6 +29,7 @@ func (d *DataSet) exportTables(st *exportStyles) []exportTable {
 		{TableEvents, len(d.Events), d.eventRow, nil},
 		{TableGlossary, len(d.Terms), d.termRow, nil},
 		{TableSources, len(d.Sources), d.sourceRow, nil},
+		{TableTitles, len(d.Titles), d.titleRow, nil},
 	}
 }
 
@@ -74,7 +75,12 @@ func (d *DataSet) termRow(i int, r []any) {
 func (d *DataSet) sourceRow(i int, r []any) {
 	s := &d.Sources[i]
 	r[0], r[1], r[2] = xText(s.ID), xText(s.Title), xText(s.Publisher)
-	r[3], r[4], r[5] = xText(s.URL), xText(s.Date), xText(s.Tier)
+	r[3], r[4], r[5], r[6] = xText(s.URL), xText(s.Date), xText(s.Tier), xText(s.Original)
+}
+
+func (d *DataSet) titleRow(i int, r []any) {
+	t := &d.Titles[i]
+	r[0], r[1], r[2], r[3] = xText(t.Chart), xText(t.Title), xText(t.Subtitle), xText(t.Note)
 }
 
 // xText is a string cell, or no cell at all for "". A string value always

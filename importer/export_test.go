@@ -33,7 +33,9 @@ func exportData(t testing.TB) *DataSet {
 		Qualifier: Approx, Confidence: Low, YoY: &yoy, SourceID: "report", Note: "=HYPERLINK(\"http://x\")", EditedFrom: &was})
 	d.AddObservation(Observation{Region: "Atlantis", Year: 2021, Period: YTD(6), Metric: OtherRank, Value: 3,
 		Qualifier: Exact, Confidence: Normal, SourceID: "report", Note: "-3rd among production bases; 省内"})
-	return d
+	d = d.WithChartTitle(ChartTitle{Chart: "timeline · production · Chongqing", Title: "Chongqing is back on top",
+		Subtitle: "Vehicles made, million", Note: "2025: Chongqing economy and IT commission"})
+	return d.WithChartTitle(ChartTitle{Chart: "compare · production · FY · 2024", Title: "=1+1 is text"})
 }
 
 // testCharts is what views/chartspec would hand over.
@@ -88,12 +90,13 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	for name, pair := range map[string][2]any{
 		"observations": {obsList(want), obsList(got)}, "targets": {want.Targets, got.Targets},
 		"events": {want.Events, got.Events}, "glossary": {want.Terms, got.Terms}, "sources": {want.Sources, got.Sources},
+		"titles": {want.Titles, got.Titles},
 	} {
 		if !reflect.DeepEqual(pair[0], pair[1]) {
 			t.Errorf("%s differ after the round trip:\n got %+v\nwant %+v", name, pair[1], pair[0])
 		}
 	}
-	if !slicesEqual(rep.SheetsUsed, []string{"Observations", "Indicators", "Targets", "Events", "Glossary", "Sources"}) {
+	if !slicesEqual(rep.SheetsUsed, []string{"Observations", "Indicators", "Targets", "Events", "Glossary", "Sources", "Titles"}) {
 		t.Errorf("sheets used: %v (skipped %v)", rep.SheetsUsed, rep.SheetsSkipped)
 	}
 	for _, is := range rep.Issues {
@@ -123,7 +126,7 @@ func TestWorkbookReadsBackWithExcelize(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Observations", "Indicators", "Targets", "Events", "Glossary", "Sources", "Charts"}
+	want := []string{"Observations", "Indicators", "Targets", "Events", "Glossary", "Sources", "Titles", "Charts"}
 	if got := f.GetSheetList(); !slicesEqual(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
@@ -271,7 +274,7 @@ func TestWorkbookEmptyDataSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 6 {
+	if got := f.GetSheetList(); len(got) != 7 {
 		t.Errorf("sheets %v: an export without charts has no Charts sheet", got)
 	}
 }
