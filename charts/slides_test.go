@@ -72,7 +72,7 @@ func TestDeckPackage(t *testing.T) {
 	checkContentTypes(t, parts)
 	rels := checkRelationships(t, parts)
 	want := map[string]string{
-		"ppt/presentation.xml":              "slideMaster theme presProps viewProps tableStyles slide slide slide slide",
+		"ppt/presentation.xml":              "slideMaster theme presProps viewProps tableStyles notesMaster slide slide slide slide",
 		"ppt/slides/slide1.xml":             "slideLayout",
 		"ppt/slides/slide2.xml":             "slideLayout image",
 		"ppt/slideMasters/slideMaster1.xml": "slideLayout slideLayout theme",
