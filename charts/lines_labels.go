@@ -26,27 +26,18 @@ func (ps plannedSeries) endPoint() int {
 	return end
 }
 
-// labelLines places the labels, most important first: the target, the
-// line ends (names and latest values), part years and lone points (period
-// and value), ranks, then the marks of weak figures not labelled yet.
+// labelLines places the labels, most important first: the target (placed
+// before), the line ends (names and latest values), part years and lone
+// points (period and value), ranks, then the marks of weak figures not
+// labelled yet.
 func (f *frame) labelLines(s lineSpec, sc *scene, plan *linePlan) {
 	done := map[[2]int]bool{} // points whose label shows their marks
 	for i := range plan.series {
 		f.labelEnd(s, sc, plan, i, done)
 	}
 	for i, ps := range plan.series {
-		if ps.grey {
-			continue
-		}
-		for j, p := range ps.points {
-			if done[[2]int{i, j}] || !(s.rank || p.Partial || p.alone) {
-				continue
-			}
-			text := f.valueText(p.Point, s.text.Decimals)
-			if p.Partial && !s.rank && p.Label != "" {
-				text = p.Label + " " + text
-			}
-			f.labelPoint(sc, plan, p, text, 0, [2]int{i, j}, done)
+		if !ps.grey {
+			f.labelValues(s, sc, plan, i, done)
 		}
 	}
 	for i, ps := range plan.series {
@@ -58,31 +49,50 @@ func (f *frame) labelLines(s lineSpec, sc *scene, plan *linePlan) {
 	}
 }
 
-// labelEnd names a series at its end point (with its value, except on rank
-// charts, whose points all carry their rank); without direct names only
-// the value.
+// labelValues labels a series' points that need their value written: all
+// of a rank chart's, and part years and lone points on a value chart.
+func (f *frame) labelValues(s lineSpec, sc *scene, plan *linePlan, i int, done map[[2]int]bool) {
+	for j, p := range plan.series[i].points {
+		if done[[2]int{i, j}] || !(s.rank || p.Partial || p.alone) {
+			continue
+		}
+		text := f.valueText(p.Point, s.text.Decimals)
+		if p.Partial && !s.rank && p.Label != "" {
+			text = p.Label + " " + text
+		}
+		f.labelPoint(sc, plan, p, text, 0, [2]int{i, j}, done)
+	}
+}
+
+// endText is what a series' end says: its name (named lines), the period
+// of a part year, and the value (not on rank charts, whose points carry
+// their rank, nor for the greyed lines of a highlight).
+func (f *frame) endText(s lineSpec, plan *linePlan, ps plannedSeries, p plannedPoint) string {
+	var parts []string
+	if plan.direct {
+		parts = append(parts, ps.name)
+	}
+	if !s.rank && !ps.grey {
+		if p.Partial && p.Label != "" {
+			parts = append(parts, p.Label)
+		}
+		parts = append(parts, f.valueText(p.Point, s.text.Decimals))
+	}
+	return strings.Join(parts, " ")
+}
+
+// labelEnd labels a series at its end point.
 func (f *frame) labelEnd(s lineSpec, sc *scene, plan *linePlan, i int, done map[[2]int]bool) {
 	ps := plan.series[i]
 	if len(ps.points) == 0 {
 		return
 	}
 	j := ps.endPoint()
-	p := ps.points[j]
-	var parts []string
-	if plan.direct {
-		parts = append(parts, ps.name)
-	}
-	if p.Partial && p.Label != "" && !s.rank {
-		parts = append(parts, p.Label)
-	}
-	if !s.rank && !ps.grey {
-		parts = append(parts, f.valueText(p.Point, s.text.Decimals))
-	}
-	if len(parts) == 0 || !plan.direct && len(parts) == 1 && ps.grey {
+	text := f.endText(s, plan, ps, ps.points[j])
+	if text == "" {
 		return
 	}
-	text := strings.Join(parts, " ")
-	ok := f.labelPoint(sc, plan, p, text, 1, [2]int{i, j}, done)
+	ok := f.labelPoint(sc, plan, ps.points[j], text, 1, [2]int{i, j}, done)
 	if plan.direct && !ok {
 		plan.named = false
 	}

@@ -165,19 +165,7 @@ func TestColorsOfAChart(t *testing.T) {
 		"Inner Mongolia", "China", "Germany", "World", "重庆", "Taizhou", "Yantai"}
 	rng := rand.New(rand.NewSource(7))
 	for trial := 0; trial < 300; trial++ {
-		n := 2 + rng.Intn(len(palette)-1)
-		perm := rng.Perm(len(pool))
-		var set []string
-		keys := map[string]bool{}
-		for _, i := range perm {
-			if k := cityKey(pool[i]); !keys[k] && !(k == "重庆" && keys["chongqing"]) && !(k == "chongqing" && keys["重庆"]) {
-				keys[k] = true
-				set = append(set, pool[i])
-			}
-			if len(set) == n {
-				break
-			}
-		}
+		set := randomRegions(rng, pool, 2+rng.Intn(len(palette)-1))
 		for _, th := range []Theme{Light, Dark} {
 			cs := Colors(set, th)
 			apart(t, fmt.Sprint(set), set, cs)
@@ -198,6 +186,26 @@ func TestColorsOfAChart(t *testing.T) {
 	if a[0] != a[1] || a[0] != a[2] || a[0] != b[0] {
 		t.Error("spellings of Xi'an differ in colour")
 	}
+}
+
+// randomRegions picks n different regions (重庆 and Chongqing are one).
+func randomRegions(rng *rand.Rand, pool []string, n int) []string {
+	var set []string
+	keys := map[string]bool{}
+	for _, i := range rng.Perm(len(pool)) {
+		k := cityKey(pool[i])
+		if k == "重庆" {
+			k = "chongqing"
+		}
+		if !keys[k] {
+			keys[k] = true
+			set = append(set, pool[i])
+		}
+		if len(set) == n {
+			break
+		}
+	}
+	return set
 }
 
 // TestHighlightGreyStandsApart: the grey of the others differs from every

@@ -26,6 +26,7 @@ type WorkbookChart struct {
 	// CategoryColors, optional, colour a one-series bar chart's bars
 	// (each city its colour), as "RRGGBB"; "" keeps Excel's colour.
 	CategoryColors []string
+	Source         string // the source line, shown under the chart
 }
 
 // WorkbookSeries is one series of a native chart: one value per category.
@@ -33,6 +34,7 @@ type WorkbookSeries struct {
 	Name   string
 	Values []float64 // NaN = blank (a gap in the chart)
 	Color  string    // optional "RRGGBB" (a city's colour); "" keeps Excel's
+	Dashed bool      // a line of part years (Jan–Nov of each year), dashed
 }
 
 // WorkbookOptions say what goes into an exported workbook besides the data.

@@ -153,39 +153,43 @@ func (d *DataSet) AddTable(table, sheet string, records [][]string, rep *FileRep
 	unknown := map[string]bool{}
 	for i, rec := range records[1:] {
 		r := canonicalRow{rec: rec, col: col, sheet: sheet, row: i + 2, rep: rep, unknown: unknown}
-		if r.blank() {
-			continue
-		}
-		switch table {
-		case TableObservations:
-			if o, ok := r.observation(d); ok {
-				d.AddObservation(o)
-				rep.Rows++
-			}
-		case TableIndicators:
-			if in, ok := r.indicator(); ok {
-				d.SetIndicator(in)
-			}
-		case TableTargets:
-			if t, ok := r.target(); ok {
-				d.Targets = append(d.Targets, t)
-				rep.Targets++
-			}
-		case TableEvents:
-			d.Events = append(d.Events, r.event())
-			rep.Events++
-		case TableGlossary:
-			d.Terms = append(d.Terms, r.term())
-			rep.Terms++
-		case TableSources:
-			if s := r.source(); s.ID != "" {
-				d.Sources = append(d.Sources, s)
-			}
-		case TableTitles:
-			d.setChartTitle(ChartTitle{Chart: r.get("Chart"), Title: r.get("Title"), Subtitle: r.get("Subtitle"), Note: r.get("Note")})
+		if !r.blank() {
+			d.addRow(table, r, rep)
 		}
 	}
 	return nil
+}
+
+// addRow adds one row of a canonical table.
+func (d *DataSet) addRow(table string, r canonicalRow, rep *FileReport) {
+	switch table {
+	case TableObservations:
+		if o, ok := r.observation(d); ok {
+			d.AddObservation(o)
+			rep.Rows++
+		}
+	case TableIndicators:
+		if in, ok := r.indicator(); ok {
+			d.SetIndicator(in)
+		}
+	case TableTargets:
+		if t, ok := r.target(); ok {
+			d.Targets = append(d.Targets, t)
+			rep.Targets++
+		}
+	case TableEvents:
+		d.Events = append(d.Events, r.event())
+		rep.Events++
+	case TableGlossary:
+		d.Terms = append(d.Terms, r.term())
+		rep.Terms++
+	case TableSources:
+		if s := r.source(); s.ID != "" {
+			d.Sources = append(d.Sources, s)
+		}
+	case TableTitles:
+		d.setChartTitle(ChartTitle{Chart: r.get("Chart"), Title: r.get("Title"), Subtitle: r.get("Subtitle"), Note: r.get("Note")})
+	}
 }
 
 // canonicalRow reads one record of a canonical table by column name.
