@@ -44,6 +44,7 @@ func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 	u.data = newDataTab(s)
 	u.tabs = container.NewAppTabs(u.compare.tab, u.timeline.tab, u.rank.tab, newGlossaryTab(s).tab, u.data.tab)
 	u.win.SetContent(u.tabs)
+	u.hookTitles()
 	u.mainMenu = u.menu()
 	u.win.SetMainMenu(u.mainMenu)
 	s.OnChanged(u.updateUndoItems)
@@ -82,7 +83,7 @@ func (u *ui) menu() *fyne.MainMenu {
 	)
 	u.undoItem = &fyne.MenuItem{Label: T("ui.undo"), Action: u.undo, Shortcut: ctrl(fyne.KeyZ), Disabled: true}
 	u.redoItem = &fyne.MenuItem{Label: T("ui.redo"), Action: u.redoChange, Shortcut: ctrlShift(fyne.KeyZ), Disabled: true}
-	edit := fyne.NewMenu(T("ui.edit"), u.undoItem, u.redoItem)
+	edit := fyne.NewMenu(T("ui.edit"), u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(T("ui.chart_titles_menu"), u.editTitles))
 	help := fyne.NewMenu(T("ui.help"),
 		fyne.NewMenuItem(T("ui.about"), u.about),
 		fyne.NewMenuItem(T("ui.data_sources"), func() { u.tabs.Select(u.data.tab); u.data.inner.SelectIndex(1) }),
