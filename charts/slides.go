@@ -30,10 +30,10 @@ type Headline struct {
 }
 
 // KeyFigure is one figure of a headline slide, all in words already:
-// "2.79 million", "vehicles made in Chongqing in 2025", "+9.7% on 2024",
-// "2.6 million target met".
+// "2.79", "million vehicles", "Vehicle production, 2025", "+9.7% on
+// 2024, as stated", "Target of 2.60 million vehicles met".
 type KeyFigure struct {
-	Value, Label, Change, Note string
+	Value, Unit, Label, Change, Note string
 }
 
 // Deck is a 16:9 slide deck: a cover (title, subtitle, the "as of" date),

@@ -270,8 +270,8 @@ func headlineSlideXML(s deckSlide, look deckLook) string {
 	w := (int64(slideContentW) - gap*int64(n-1)) / int64(n)
 	top, h := int64(slidePictTop+slideInch/2), int64(slidePictH-slideInch)
 	for i, f := range s.Headline.Figures {
-		paras := para(f.Value, ` sz="4400" b="1"`, "") + para(f.Label, ` sz="1800"`, "") +
-			para("", "", "") + para(f.Change, ` sz="2000" b="1"`, "") + para(f.Note, ` sz="1600"`, mutedFill(look))
+		paras := para(f.Value, ` sz="5400" b="1"`, "") + para(f.Unit, ` sz="2000"`, "") + para(f.Label, ` sz="1800"`, mutedFill(look)) +
+			para("", "", "") + para(f.Change, ` sz="2000" b="1"`, "") + para(f.Note, ` sz="1800"`, "")
 		shapes += textBox(10+i, fmt.Sprintf("Figure %d", i+1), slideMargin+int64(i)*(w+gap), top, w, h, "t", paras)
 	}
 	return slideXML(shapes + footnote(s.Footnote, look) + slideNumber(s.Number, look))

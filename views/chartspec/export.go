@@ -42,12 +42,25 @@ func compareWorkbookChart(d *importer.DataSet, c Choice) importer.WorkbookChart 
 	}
 	for g, name := range spec.Groups {
 		s := importer.WorkbookSeries{Name: name}
-		for _, b := range spec.Bars {
+		for i, b := range spec.Bars {
 			s.Values = append(s.Values, b.Values[g])
+			if len(spec.Groups) > 1 { // as in the picture: older years lighter
+				s.PointColors = append(s.PointColors, lighter(colors[i], 0.6*float64(len(spec.Groups)-1-g)/float64(len(spec.Groups)-1)))
+			}
 		}
 		wc.Series = append(wc.Series, s)
 	}
 	return wc
+}
+
+// lighter mixes an "RRGGBB" colour with white by f (0: as is).
+func lighter(hex string, f float64) string {
+	var r, g, b int
+	if _, err := fmt.Sscanf(hex, "%02X%02X%02X", &r, &g, &b); err != nil {
+		return hex
+	}
+	m := func(v int) int { return int(float64(v)*(1-f) + 255*f + 0.5) }
+	return fmt.Sprintf("%02X%02X%02X", m(r), m(g), m(b))
 }
 
 // timelineWorkbookChart: a year known only in part is its own category,

@@ -78,7 +78,7 @@ func (c Choice) keyFigure(d *importer.DataSet, st importer.Stated) charts.KeyFig
 		return f
 	}
 	u := Unit(k.Metric, "")
-	f.Value = mark(o) + FormatNumber(o.Value/u.Divisor, u.Decimals) + flag(o) + " " + c.unit(u)
+	f.Value, f.Unit = mark(o)+FormatNumber(o.Value/u.Divisor, u.Decimals)+flag(o), c.unit(u)
 	prev := c.tr("chart.year", k.Year-1)
 	if !k.Period.IsFullYear() {
 		prev = c.tr("chart.when_period", c.period(k.Period), prev)

@@ -134,11 +134,11 @@ func TestHeadlineFigures(t *testing.T) {
 		t.Fatalf("headline %+v", h)
 	}
 	prod, exp := h.Figures[0], h.Figures[2]
-	if prod.Value != "2.79 million vehicles" || !strings.HasPrefix(prod.Change, "+9.7% on 2025") && !strings.HasPrefix(prod.Change, "+9.7% on 2024") ||
+	if prod.Value != "2.79" || prod.Unit != "million vehicles" || !strings.HasPrefix(prod.Change, "+9.7% on 2025") && !strings.HasPrefix(prod.Change, "+9.7% on 2024") ||
 		prod.Note != "Target of 2.60 million vehicles met" {
 		t.Errorf("production %+v", prod)
 	}
-	if exp.Value != "45.98 billion yuan" || !strings.Contains(exp.Label, "Jan–Nov 2025") || !strings.HasPrefix(exp.Change, "+16.8%") {
+	if exp.Value+" "+exp.Unit != "45.98 billion yuan" || !strings.Contains(exp.Label, "Jan–Nov 2025") || !strings.HasPrefix(exp.Change, "+16.8%") {
 		t.Errorf("exports %+v", exp)
 	}
 }
