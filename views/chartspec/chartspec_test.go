@@ -137,7 +137,7 @@ func TestTimelineHighlightsEvent(t *testing.T) {
 
 func TestRank(t *testing.T) {
 	d := defaultData(t)
-	spec := Rank(d, Choice{Kind: KindRank, Cities: []string{"Chongqing"}})
+	spec, _ := rankSpec(d, Choice{Kind: KindRank, Cities: []string{"Chongqing"}})
 	got := map[int]float64{}
 	for _, p := range spec.Series[0].Points {
 		got[p.Year] = p.Value

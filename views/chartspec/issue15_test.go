@@ -39,7 +39,7 @@ func TestTimelineKeepsPeriodsApart(t *testing.T) {
 // Chongqing's Jan–Jun "1" is not drawn beside it.
 func TestRankOnePeriodPerYear(t *testing.T) {
 	d := defaultData(t)
-	r := Rank(d, Choice{Kind: KindRank, Metric: importer.ProductionRank, Cities: []string{"Chongqing", "Shenzhen"}, Event: -1})
+	r, _ := rankSpec(d, Choice{Kind: KindRank, Metric: importer.ProductionRank, Cities: []string{"Chongqing", "Shenzhen"}, Event: -1})
 	for _, s := range r.Series {
 		for _, p := range s.Points {
 			if p.Year == 2024 && p.Partial {
@@ -47,7 +47,7 @@ func TestRankOnePeriodPerYear(t *testing.T) {
 			}
 		}
 	}
-	alone := Rank(d, Choice{Kind: KindRank, Metric: importer.ProductionRank, Cities: []string{"Chongqing"}, Event: -1})
+	alone, _ := rankSpec(d, Choice{Kind: KindRank, Metric: importer.ProductionRank, Cities: []string{"Chongqing"}, Event: -1})
 	if !strings.Contains(alone.Title, "2024: Jan–Jun") {
 		t.Errorf("title %q does not say that 2024 is Jan–Jun", alone.Title)
 	}

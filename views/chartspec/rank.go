@@ -15,15 +15,10 @@ func init() {
 		}})
 }
 
-// Rank builds the chart of stated national ranks over time. Every region
-// is drawn with the same period in a year: the full year where any region
-// has it, else one part year for all (the title says which).
-func Rank(d *importer.DataSet, c Choice) charts.Rank {
-	spec, _ := rankSpec(d, c)
-	return spec
-}
-
-// rankSpec is Rank and the sources of its ranks.
+// rankSpec builds the chart of stated national ranks over time, and the
+// sources of its ranks. Every region is drawn with the same period in a
+// year: the full year where any region has it, else one part year for all
+// (the title says which).
 func rankSpec(d *importer.DataSet, c Choice) (charts.Rank, []string) {
 	metric := c.Metric
 	if !importer.IsRank(metric) || metric == importer.OtherRank {
