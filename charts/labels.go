@@ -39,8 +39,13 @@ func textRect(x, baseline, w, capH float64, anchor string) rect {
 	return rect{x - 2, baseline - capH - 2, x + w + 2, baseline + 3}
 }
 
-// seg is a straight stroke with its half width.
-type seg struct{ x0, y0, x1, y1, hw float64 }
+// seg is a straight stroke with its half width. A soft stroke (an event's
+// dashed guide line) may run behind a label, under its halo, when the
+// label has no other place.
+type seg struct {
+	x0, y0, x1, y1, hw float64
+	soft               bool
+}
 
 // hits reports whether the stroke passes through r (Liang–Barsky clipping
 // of the segment against r grown by the half width).
@@ -116,8 +121,11 @@ func newScene(box chart.Box, trace *layoutTrace) *scene {
 	return s
 }
 
-// free reports whether a label box fits the plot and touches nothing.
-func (s *scene) free(b rect) bool {
+// free reports whether a label box fits the plot and touches nothing
+// (soft strokes aside, when soft).
+func (s *scene) free(b rect) bool { return s.freeOf(b, false) }
+
+func (s *scene) freeOf(b rect, soft bool) bool {
 	if !b.within(s.plot) {
 		return false
 	}
@@ -127,7 +135,7 @@ func (s *scene) free(b rect) bool {
 		}
 	}
 	for _, l := range s.strokes {
-		if l.hits(b) {
+		if l.hits(b) && !(soft && l.soft) {
 			return false
 		}
 	}
@@ -211,11 +219,24 @@ type placed struct {
 // A far spot's leader runs from what the label belongs to (lead gives it
 // for the label's box) to the label.
 func (s *scene) placeAt(f *frame, text string, size float64, lead func(rect) seg, spots []spot, owner rect) (placed, bool) {
+	if p, ok := s.placeFirst(f, text, size, lead, spots, owner, false); ok {
+		return p, true
+	}
+	if p, ok := s.placeFirst(f, text, size, lead, spots, owner, true); ok {
+		return p, true
+	}
+	s.drop(text)
+	return placed{}, false
+}
+
+// placeFirst takes the first free spot; soft lets the label lie over an
+// event's guide line.
+func (s *scene) placeFirst(f *frame, text string, size float64, lead func(rect) seg, spots []spot, owner rect, soft bool) (placed, bool) {
 	w := f.width(text, size)
 	capH := f.fm.capHeight(size)
 	for _, sp := range spots {
 		b := textRect(sp.x, sp.y, w, capH, sp.anchor)
-		if !s.free(b) || !sp.leader && s.nearerOther(b, owner) {
+		if !s.freeOf(b, soft) || !sp.leader && s.nearerOther(b, owner) {
 			continue
 		}
 		var ld *seg
@@ -232,7 +253,6 @@ func (s *scene) placeAt(f *frame, text string, size float64, lead func(rect) seg
 		}
 		return placed{placedText{s: text, x: sp.x, y: sp.y, size: size, c: f.text, anchor: sp.anchor, halo: true}, ld}, true
 	}
-	s.drop(text)
 	return placed{}, false
 }
 
@@ -259,7 +279,7 @@ func leaderTo(x, y, rad float64, b rect) seg {
 	if d > 0 {
 		sx, sy = x+(tx-x)*(rad+1)/d, y+(ty-y)*(rad+1)/d
 	}
-	return seg{sx, sy, tx, ty, 0.5}
+	return seg{sx, sy, tx, ty, 0.5, false}
 }
 
 // nearerOther reports whether a label box next to its point (owner) is
@@ -287,7 +307,7 @@ func rectGap(a, b rect) float64 {
 // leaderBlocked reports whether a leader would cross a label or another
 // stroke on its way (touching its own label's box is fine).
 func (s *scene) leaderBlocked(l seg, own rect) bool {
-	inner := seg{l.x0 + (l.x1-l.x0)*0.15, l.y0 + (l.y1-l.y0)*0.15, l.x0 + (l.x1-l.x0)*0.85, l.y0 + (l.y1-l.y0)*0.85, l.hw}
+	inner := seg{l.x0 + (l.x1-l.x0)*0.15, l.y0 + (l.y1-l.y0)*0.15, l.x0 + (l.x1-l.x0)*0.85, l.y0 + (l.y1-l.y0)*0.85, l.hw, false}
 	for _, o := range s.rects {
 		if o != own && inner.hits(o) {
 			return true
