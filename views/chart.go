@@ -38,9 +38,21 @@ type Chart struct {
 	timer   *time.Timer
 	pending sync.WaitGroup
 	last    image.Image
+
+	OnDoubleTapped func() // a double click on the chart (its titles)
 }
 
-var _ fyne.Widget = (*Chart)(nil)
+var (
+	_ fyne.Widget         = (*Chart)(nil)
+	_ fyne.DoubleTappable = (*Chart)(nil)
+)
+
+// DoubleTapped is part of fyne.DoubleTappable.
+func (c *Chart) DoubleTapped(*fyne.PointEvent) {
+	if c.OnDoubleTapped != nil {
+		c.OnDoubleTapped()
+	}
+}
 
 // NewChart makes a chart widget. spec runs on the UI goroutine and returns
 // a builder that holds copies of the choices it needs, so the render

@@ -54,6 +54,7 @@ func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 	u.win.SetContent(u.tabs)
 	u.tabs.SelectIndex(recallTab(len(u.tabs.Items)))
 	u.tabs.OnSelected = func(*container.TabItem) { rememberTab(u.tabs.SelectedIndex()) }
+	u.hookTitles()
 	u.mainMenu = u.menu()
 	u.win.SetMainMenu(u.mainMenu)
 	s.OnChanged(u.updateUndoItems)
@@ -98,7 +99,8 @@ func (u *ui) menu() *fyne.MainMenu {
 	u.undoItem = &fyne.MenuItem{Label: T("ui.undo"), Action: u.undo, Shortcut: &fyne.ShortcutUndo{}, Disabled: true}
 	u.redoItem = &fyne.MenuItem{Label: T("ui.redo"), Action: u.redoChange, Shortcut: redo, Disabled: true}
 	find := &fyne.MenuItem{Label: T("ui.find"), Action: u.find, Shortcut: ctrl(fyne.KeyF)}
-	edit := fyne.NewMenu(T("ui.edit"), u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), find)
+	edit := fyne.NewMenu(T("ui.edit"), u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), find,
+		fyne.NewMenuItem(T("ui.chart_titles_menu"), u.editTitles))
 	help := fyne.NewMenu(T("ui.help"),
 		fyne.NewMenuItem(T("ui.about"), u.about),
 		fyne.NewMenuItem(T("ui.data_sources"), func() { u.tabs.Select(u.data.tab); u.data.inner.SelectIndex(1) }),

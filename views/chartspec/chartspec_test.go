@@ -88,12 +88,18 @@ func TestTimelinePartialYearAndTarget(t *testing.T) {
 	if len(spec.Events) == 0 {
 		t.Error("no events on Chongqing's timeline")
 	}
-	// With only Jan–Nov 2025 loaded, 2025 is a hollow "Jan–Nov" point.
+	checkJanNov2025(t, d)
+}
+
+// checkJanNov2025: with only Jan–Nov 2025 loaded, 2025 is a hollow
+// "Jan–Nov" point.
+func checkJanNov2025(t *testing.T, d *importer.DataSet) {
+	t.Helper()
 	partial := d.Clone()
 	partial.Remove(func(o importer.Observation) bool {
 		return o.Region == "Chongqing" && o.Year == 2025 && o.Period == importer.FY
 	})
-	spec = Timeline(partial, Choice{Metric: importer.Production, Cities: []string{"Chongqing"}, Event: -1})
+	spec := Timeline(partial, Choice{Metric: importer.Production, Cities: []string{"Chongqing"}, Event: -1})
 	last := spec.Series[0].Points[len(spec.Series[0].Points)-1]
 	if last.Year != 2025 || !last.Partial || last.Label != "Jan–Nov" || last.Value != 2.4981 {
 		t.Errorf("2025 point %+v, want partial Jan–Nov 2.4981", last)
@@ -131,7 +137,7 @@ func TestTimelineHighlightsEvent(t *testing.T) {
 
 func TestRank(t *testing.T) {
 	d := defaultData(t)
-	spec := Rank(d, Choice{Kind: KindRank, Cities: []string{"Chongqing"}})
+	spec, _ := rankSpec(d, Choice{Kind: KindRank, Cities: []string{"Chongqing"}})
 	got := map[int]float64{}
 	for _, p := range spec.Series[0].Points {
 		got[p.Year] = p.Value
@@ -144,18 +150,21 @@ func TestRank(t *testing.T) {
 	}
 }
 
-func TestSourceLineShortens(t *testing.T) {
+func TestSourceLineNamesEverySourceStrongestFirst(t *testing.T) {
 	d := &importer.DataSet{}
 	var ids []string
 	for _, n := range []string{"A", "B", "C", "D", "E", "F"} {
-		d.Sources = append(d.Sources, importer.Source{ID: n, Publisher: "Pub " + n})
+		d.Sources = append(d.Sources, importer.Source{ID: n, Publisher: "Pub " + n, Tier: importer.TierMedia})
 		ids = append(ids, n, n)
 	}
+	d.Sources = append(d.Sources, importer.Source{ID: "report", Publisher: "Asia City News", Tier: importer.TierReport},
+		importer.Source{ID: "copy", Publisher: "Repost (uscntv.com) of Yangcheng Evening News", Original: "Yangcheng Evening News", Tier: importer.TierOther})
 	if got := (Choice{}).sourceLine(d, ids[:2]); got != "Source: Pub A" {
 		t.Errorf("one source: %q", got)
 	}
-	if got := (Choice{}).sourceLine(d, ids); got != "Sources: Pub A; Pub B; Pub C and 3 more" {
-		t.Errorf("many sources: %q", got)
+	want := "Sources: Asia City News; Pub A; Pub B; Pub C; Pub D; Pub E; Pub F; Yangcheng Evening News (via a repost)"
+	if got := (Choice{}).sourceLine(d, append(ids, "copy", "report")); got != want {
+		t.Errorf("many sources: %q, want %q", got, want)
 	}
 }
 

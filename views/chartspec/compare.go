@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register(Kind{Name: KindCompare, Order: 1, Build: func(d *importer.DataSet, c Choice) charts.Spec { return Compare(d, c) },
+	register(Kind{Name: KindCompare, Order: 1, build: func(d *importer.DataSet, c Choice) (charts.Spec, []string) { return compareSpec(d, c) },
 		Defaults: func(d *importer.DataSet, c Choice) Choice {
 			if y := d.DefaultCompareYear(c.Metric, c.Period); y > 0 {
 				c.Years = []int{y}
@@ -23,6 +23,12 @@ func init() {
 
 // Compare builds the bar chart of one metric across cities.
 func Compare(d *importer.DataSet, c Choice) charts.Compare {
+	spec, _ := compareSpec(d, c)
+	return spec
+}
+
+// compareSpec is Compare and the sources of its values.
+func compareSpec(d *importer.DataSet, c Choice) (charts.Compare, []string) {
 	u := c.unitOf(d)
 	years := c.Years
 	if len(years) == 0 {
@@ -41,7 +47,7 @@ func Compare(d *importer.DataSet, c Choice) charts.Compare {
 	}
 	bars := map[string]*charts.CompareBar{}
 	var sources []string
-	marks := map[string]bool{}
+	used := marks{}
 	for i, y := range years {
 		for _, s := range d.Compare(c.Metric, y, period) {
 			city := s.Key.Region
@@ -49,11 +55,13 @@ func Compare(d *importer.DataSet, c Choice) charts.Compare {
 				continue
 			}
 			if bars[city] == nil {
-				bars[city] = &charts.CompareBar{City: city, Values: nanSlice(len(years)), Marks: make([]string, len(years))}
+				bars[city] = &charts.CompareBar{City: city, Values: nanSlice(len(years)),
+					Marks: make([]string, len(years)), Flags: make([]string, len(years))}
 			}
 			p := s.Preferred()
-			bars[city].Values[i], bars[city].Marks[i] = p.Value/u.Divisor, mark(p)
-			marks[mark(p)] = true
+			b := bars[city]
+			b.Values[i], b.Marks[i], b.Flags[i] = p.Value/u.Divisor, mark(p), flag(p)
+			used.add(p)
 			sources = append(sources, p.SourceID)
 		}
 	}
@@ -65,8 +73,11 @@ func Compare(d *importer.DataSet, c Choice) charts.Compare {
 		spec.Bars[i].City = c.city(spec.Bars[i].City)
 	}
 	spec.Title = c.compareTitle(spec.Bars, years, period)
-	spec.Footer = c.withMarkKey(c.sourceLine(d, sources), marks)
-	return spec
+	spec.Footer = c.withMarkKey(c.sourceLine(d, sources), used)
+	if c.Highlight != "" {
+		spec.Highlight = c.city(c.Highlight)
+	}
+	return spec, sources
 }
 
 // compareTitle: "Vehicle production by city, 2025"; a partial year says
@@ -78,11 +89,7 @@ func (c Choice) compareTitle(bars []charts.CompareBar, years []int, period impor
 		when = c.tr("chart.when_period", c.period(period), when)
 	}
 	if len(bars) == 1 {
-		metric := c.metric(c.Metric)
-		if c.Lang != "zh" {
-			metric = lowerFirst(metric)
-		}
-		return c.tr("chart.compare.title_one", bars[0].City, metric, when)
+		return c.tr("chart.compare.title_one", bars[0].City, c.metricInTitle(c.Metric), when)
 	}
 	return c.tr("chart.compare.title", c.metric(c.Metric), when)
 }
