@@ -295,7 +295,7 @@ func chartChoice(d *importer.DataSet, kind, metric, period, unit string, years [
 	if len(years) > 0 {
 		c.Years = years
 	} else if c.Kind == chartspec.KindCompare {
-		c.Years = []int{d.DefaultCompareYear(c.Metric, c.Period)}
+		c.Years = []int{chartspec.DefaultYear(d, c.Metric, c.Period)}
 	}
 	if cities != "" {
 		c.Cities = nil

@@ -1,8 +1,10 @@
 package chartspec
 
 import (
+	"context"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -36,6 +38,35 @@ func TestCompareDefaults(t *testing.T) {
 	}
 	if !strings.HasPrefix(spec.Footer, "Source") {
 		t.Errorf("footer %q", spec.Footer)
+	}
+}
+
+// TestCompareDefaultsAreCities: the default data holds China's national
+// totals and province figures; a Compare with no region chosen draws the
+// cities only, and the others when they are asked for. A data set with no
+// city draws its first level (provinces).
+func TestCompareDefaultsAreCities(t *testing.T) {
+	d := defaultData(t)
+	for _, m := range []importer.Metric{importer.Production, importer.NEVProduction} {
+		for _, y := range d.Years(m, importer.FY) {
+			for _, b := range Compare(d, Choice{Metric: m, Years: []int{y}, Period: importer.FY}).Bars {
+				if !d.Level(b.City).IsCity() {
+					t.Errorf("%s %d: the default compare draws %s (%s)", m, y, b.City, d.Level(b.City))
+				}
+			}
+		}
+	}
+	if y := DefaultYear(d, importer.Production, importer.FY); y != d.DefaultCompareYear(importer.Production, importer.FY) {
+		t.Errorf("default year %d, the data set's %d", y, d.DefaultCompareYear(importer.Production, importer.FY))
+	}
+	provinces := "region,year,period,metric,value,unit\nChina,2024,FY,production,31282000,vehicles\n" +
+		"Guangdong,2024,FY,production,5707400,vehicles\nAnhui,2024,FY,production,2620300,vehicles\n"
+	p, _, err := importer.Import(context.Background(), "provinces.csv", strings.NewReader(provinces), int64(len(provinces)), importer.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := DefaultRegions(p, importer.Production, importer.FY); !slices.Equal(got, []string{"Anhui", "Guangdong"}) {
+		t.Errorf("no city: default regions %v, want the provinces", got)
 	}
 }
 

@@ -14,14 +14,15 @@ import (
 func init() {
 	register(Kind{Name: KindCompare, Order: 1, build: func(d *importer.DataSet, c Choice) (charts.Spec, []string) { return compareSpec(d, c) },
 		Defaults: func(d *importer.DataSet, c Choice) Choice {
-			if y := d.DefaultCompareYear(c.Metric, c.Period); y > 0 {
+			if y := DefaultYear(d, c.Metric, c.Period); y > 0 {
 				c.Years = []int{y}
 			}
 			return c
 		}})
 }
 
-// Compare builds the bar chart of one metric across cities.
+// Compare builds the bar chart of one metric across cities; with no
+// cities chosen, across DefaultRegions.
 func Compare(d *importer.DataSet, c Choice) charts.Compare {
 	spec, _ := compareSpec(d, c)
 	return spec
@@ -32,11 +33,15 @@ func compareSpec(d *importer.DataSet, c Choice) (charts.Compare, []string) {
 	u := c.unitOf(d)
 	years := c.Years
 	if len(years) == 0 {
-		if y := d.DefaultCompareYear(c.Metric, c.Period); y > 0 {
+		if y := DefaultYear(d, c.Metric, c.Period); y > 0 {
 			years = []int{y}
 		}
 	}
 	period := c.Period
+	cities := c.Cities
+	if len(cities) == 0 {
+		cities = DefaultRegions(d, c.Metric, period)
+	}
 	spec := charts.Compare{Text: charts.Text{
 		Subtitle:  c.tr("chart.compare.subtitle", c.metric(c.Metric), c.yearsLabel(years), c.periodPhrase(period), c.unit(u)),
 		ValueAxis: c.axisTitle(c.Metric, u),
@@ -51,7 +56,7 @@ func compareSpec(d *importer.DataSet, c Choice) (charts.Compare, []string) {
 	for i, y := range years {
 		for _, s := range d.Compare(c.Metric, y, period) {
 			city := s.Key.Region
-			if len(c.Cities) > 0 && !slices.Contains(c.Cities, city) {
+			if !slices.Contains(cities, city) {
 				continue
 			}
 			if bars[city] == nil {
@@ -78,6 +83,52 @@ func compareSpec(d *importer.DataSet, c Choice) (charts.Compare, []string) {
 		spec.Highlight = c.city(c.Highlight)
 	}
 	return spec, sources
+}
+
+// DefaultRegions lists the regions a Compare of the metric and period
+// draws when none is chosen: those of the first level with figures —
+// cities (municipalities included) where there are any, else
+// province-level units, countries, aggregates — as the window's region
+// picker offers cities first. Regions of no known level are kept. So
+// China's national total and the provinces never crowd a default chart of
+// cities.
+func DefaultRegions(d *importer.DataSet, m importer.Metric, p importer.Period) []string {
+	var regions []string
+	for _, y := range d.Years(m, p) {
+		for _, s := range d.Compare(m, y, p) {
+			regions = append(regions, s.Key.Region)
+		}
+	}
+	slices.Sort(regions)
+	regions = slices.Compact(regions)
+	for _, level := range []importer.Level{importer.LevelCity, importer.LevelProvince, importer.LevelCountry, importer.LevelAggregate} {
+		if slices.ContainsFunc(regions, func(r string) bool { return level.Includes(d.Level(r)) }) {
+			return slices.DeleteFunc(regions, func(r string) bool {
+				l := d.Level(r)
+				return l != importer.LevelUnknown && !level.Includes(l)
+			})
+		}
+	}
+	return regions
+}
+
+// DefaultYear is the latest year with a figure of the metric and period for
+// at least three of the DefaultRegions (fewer if no year has three), or 0.
+func DefaultYear(d *importer.DataSet, m importer.Metric, p importer.Period) int {
+	regions := DefaultRegions(d, m, p)
+	best, bestN := 0, 0
+	for _, y := range d.Years(m, p) { // newest first: a tie keeps the newer year
+		n := 0
+		for _, s := range d.Compare(m, y, p) {
+			if _, ok := slices.BinarySearch(regions, s.Key.Region); ok {
+				n++
+			}
+		}
+		if n = min(n, 3); n > bestN {
+			best, bestN = y, n
+		}
+	}
+	return best
 }
 
 // compareTitle: "Vehicle production by city, 2025"; a partial year says
