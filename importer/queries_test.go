@@ -46,6 +46,54 @@ func TestDefaultDataPreferred(t *testing.T) {
 	}
 }
 
+// TestDefaultDataLevels: every region of the default data is one the
+// gazetteer knows, China's national totals and the province figures
+// included; their notes say national or province; a rank stated among
+// provinces is other_rank, never a city rank; and the national series
+// follows the preference rule (an official source over the others, media
+// over trade sites, CAAM and MIIT/CATARC conflicts kept).
+func TestDefaultDataLevels(t *testing.T) {
+	d := defaultData(t)
+	want := map[string]Level{"China": LevelCountry, "Guangdong": LevelProvince, "Anhui": LevelProvince, "Jilin": LevelProvince,
+		"Guangxi": LevelProvince, "Hubei": LevelProvince, "Beijing": LevelMunicipality, "Shanghai": LevelMunicipality,
+		"Chongqing": LevelMunicipality, "Zhengzhou": LevelCity}
+	for r, l := range want {
+		if got := d.Level(r); got != l {
+			t.Errorf("%s is %s, want %s", r, got, l)
+		}
+	}
+	for _, o := range obsList(d) {
+		l := d.Level(o.Region)
+		switch {
+		case l == LevelUnknown:
+			t.Errorf("%v: a region the gazetteer does not know", o.Key())
+		case l == LevelCountry && !strings.Contains(o.Note, "national"):
+			t.Errorf("%v: a national figure whose note does not say so: %q", o.Key(), o.Note)
+		case l == LevelProvince && !strings.Contains(o.Note, "province"):
+			t.Errorf("%v: a province figure whose note does not say so: %q", o.Key(), o.Note)
+		case !l.IsCity() && (o.Metric == ProductionRank || o.Metric == NEVProductionRank):
+			t.Errorf("%v: a %s's rank drawn as a city rank", o.Key(), l)
+		case o.Metric == OtherRank && !strings.HasPrefix(o.Note, "Scope: "):
+			t.Errorf("%v: other_rank without its scope: %q", o.Key(), o.Note)
+		}
+	}
+	for _, tt := range []struct {
+		key     Key
+		want    float64
+		sources int
+	}{
+		{Key{"China", 2020, FY, Production, ""}, 25230000, 3}, // gov.cn (official) over SteelOrbis and a weak repost
+		{Key{"China", 2014, FY, NEVProduction, ""}, 78500, 3}, // CAAM; MIIT 83,900 and CATARC 84,900 kept
+		{Key{"China", 2024, FY, NEVProduction, ""}, 12890000, 3},
+		{Key{"Guangdong", 2016, FY, OtherRank, ""}, 1, 1},
+	} {
+		s, ok := d.Lookup(tt.key)
+		if !ok || s.Preferred().Value != tt.want || len(s.Observations) != tt.sources {
+			t.Errorf("%v: %+v, want %v of %d sources", tt.key, s.Observations, tt.want, tt.sources)
+		}
+	}
+}
+
 func TestDefaultDataIsSourced(t *testing.T) {
 	d := defaultData(t)
 	for _, o := range obsList(d) {

@@ -59,6 +59,10 @@ func TestCompareDefaultsAreCities(t *testing.T) {
 	if y := DefaultYear(d, importer.Production, importer.FY); y != d.DefaultCompareYear(importer.Production, importer.FY) {
 		t.Errorf("default year %d, the data set's %d", y, d.DefaultCompareYear(importer.Production, importer.FY))
 	}
+	asked := Compare(d, Choice{Metric: importer.Production, Years: []int{2016}, Period: importer.FY, Cities: []string{"China", "Guangdong", "Chongqing"}})
+	if len(asked.Bars) != 3 || asked.Bars[0].City != "China" || asked.Bars[1].City != "Guangdong" {
+		t.Errorf("China and Guangdong asked for: %+v", asked.Bars)
+	}
 	provinces := "region,year,period,metric,value,unit\nChina,2024,FY,production,31282000,vehicles\n" +
 		"Guangdong,2024,FY,production,5707400,vehicles\nAnhui,2024,FY,production,2620300,vehicles\n"
 	p, _, err := importer.Import(context.Background(), "provinces.csv", strings.NewReader(provinces), int64(len(provinces)), importer.ImportOptions{})
