@@ -220,7 +220,7 @@ func chart(args []string, stdout, stderr io.Writer) int {
 	metric := fs.String("metric", string(importer.Production), "metric: one of "+metricNames()+", or a user indicator's name")
 	fs.Var(&years, "year", "compare: year (repeat, or 2023,2024, for grouped bars); default: the latest year with a full-year figure for at least three cities")
 	period := fs.String("period", "FY", "period: FY, YTDnn (Jan through month nn) or Mnn; timeline: the period of --same-period")
-	cities := fs.String("cities", "", "cities, comma-separated (default: all with data; timeline and rank: Chongqing)")
+	cities := fs.String("cities", "", "regions, comma-separated: cities, provinces or China (default: the cities with data, else the first level with data; timeline and rank: Chongqing)")
 	unit := fs.String("unit", "", "vehicles, 10k, million, CNY, 100m or billion (default: million or billion)")
 	samePeriod := fs.Bool("same-period", false, "timeline: add a line of the same part of each year (Jan–Nov 2025 against Jan–Nov 2024)")
 	highlight := fs.String("highlight", "", "a city drawn in its colour, the others grey")
