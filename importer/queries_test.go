@@ -180,19 +180,6 @@ func TestTimelineFlagsPartialYears(t *testing.T) {
 	}
 }
 
-func TestDefaultCompareYear(t *testing.T) {
-	d := defaultData(t)
-	y := d.DefaultCompareYear(Production, FY)
-	if n := len(d.Compare(Production, y, FY)); n < 3 {
-		t.Errorf("default year %d has %d cities, want at least 3", y, n)
-	}
-	for _, later := range d.Years(Production, FY) {
-		if later > y && len(d.Compare(Production, later, FY)) >= 3 {
-			t.Errorf("default year %d, but %d also has three cities", y, later)
-		}
-	}
-}
-
 func TestStatedRanks(t *testing.T) {
 	d := defaultData(t)
 	ranks := map[int]float64{}

@@ -436,8 +436,8 @@ func (p *preview) finish(merge bool) {
 func sampleColumns(p *preview) []column[importer.Observation] {
 	d := func() *importer.DataSet { return p.res.data }
 	return []column[importer.Observation]{
-		{header: "ui.city", width: 110, cell: func(o importer.Observation) string { return cityLabel(o.Region) }},
-		{header: "ui.preview_level", width: 80, cell: func(o importer.Observation) string { return T("level." + d().Level(o.Region).String()) }},
+		{header: "ui.region", width: 110, cell: func(o importer.Observation) string { return cityLabel(o.Region) }},
+		{header: "ui.preview_level", width: 80, cell: func(o importer.Observation) string { return levelLabel(d().Level(o.Region)) }},
 		{header: "ui.year", width: 56, cell: func(o importer.Observation) string { return strconv.Itoa(o.Year) }},
 		{header: "ui.period", width: 80, cell: func(o importer.Observation) string { return periodLabel(o.Period) }},
 		{header: "ui.metric", width: 200, cell: func(o importer.Observation) string {

@@ -383,13 +383,13 @@ func TestDataTab(t *testing.T) {
 	}
 	// Sorting by value, then reversed.
 	d.filter.SetText("")
-	d.obs.sortBy(4)
+	d.obs.sortBy(colValue)
 	d.done.Wait()
 	rows := obsRows(d)
 	if rows[0].Value > rows[len(rows)-1].Value {
 		t.Error("sort by value is not ascending")
 	}
-	d.obs.sortBy(4)
+	d.obs.sortBy(colValue)
 	d.done.Wait()
 	rows = obsRows(d)
 	if rows[0].Value < rows[len(rows)-1].Value {

@@ -56,8 +56,24 @@ func TestCompareDefaultsAreCities(t *testing.T) {
 			}
 		}
 	}
-	if y := DefaultYear(d, importer.Production, importer.FY); y != d.DefaultCompareYear(importer.Production, importer.FY) {
-		t.Errorf("default year %d, the data set's %d", y, d.DefaultCompareYear(importer.Production, importer.FY))
+	// The default year is the latest with three cities' figures: China's
+	// national total of a later year would not make it.
+	y := DefaultYear(d, importer.Production, importer.FY)
+	cities := func(y int) (n int) {
+		for _, s := range d.Compare(importer.Production, y, importer.FY) {
+			if d.Level(s.Key.Region).IsCity() {
+				n++
+			}
+		}
+		return n
+	}
+	if cities(y) < 3 {
+		t.Errorf("default year %d has %d cities' figures, want at least 3", y, cities(y))
+	}
+	for _, later := range d.Years(importer.Production, importer.FY) {
+		if later > y && cities(later) >= 3 {
+			t.Errorf("default year %d, but %d also has three cities", y, later)
+		}
 	}
 	asked := Compare(d, Choice{Metric: importer.Production, Years: []int{2016}, Period: importer.FY, Cities: []string{"China", "Guangdong", "Chongqing"}})
 	if len(asked.Bars) != 3 || asked.Bars[0].City != "China" || asked.Bars[1].City != "Guangdong" {
@@ -71,6 +87,20 @@ func TestCompareDefaultsAreCities(t *testing.T) {
 	}
 	if got := DefaultRegions(p, importer.Production, importer.FY); !slices.Equal(got, []string{"Anhui", "Guangdong"}) {
 		t.Errorf("no city: default regions %v, want the provinces", got)
+	}
+	// The title says what the bars are.
+	for _, c := range []struct {
+		regions []string
+		want    string
+	}{
+		{[]string{"Chongqing", "Shanghai", "Liuzhou"}, "Vehicle production by city, 2016"},
+		{[]string{"Guangdong", "Jilin", "Shanghai"}, "Vehicle production by province, 2016"},
+		{[]string{"China", "Guangdong", "Chongqing"}, "Vehicle production by region, 2016"},
+	} {
+		spec := Compare(d, Choice{Metric: importer.Production, Years: []int{2016}, Period: importer.FY, Cities: c.regions})
+		if spec.Title != c.want {
+			t.Errorf("%v: title %q, want %q", c.regions, spec.Title, c.want)
+		}
 	}
 }
 

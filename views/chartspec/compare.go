@@ -70,14 +70,16 @@ func compareSpec(d *importer.DataSet, c Choice) (charts.Compare, []string) {
 			sources = append(sources, p.SourceID)
 		}
 	}
-	for _, b := range bars {
+	var levels []importer.Level
+	for r, b := range bars {
 		spec.Bars = append(spec.Bars, *b)
+		levels = append(levels, d.Level(r))
 	}
 	sortBars(spec.Bars, c.Sort, importer.IsRank(c.Metric))
 	for i := range spec.Bars {
 		spec.Bars[i].City = c.city(spec.Bars[i].City)
 	}
-	spec.Title = c.compareTitle(spec.Bars, years, period)
+	spec.Title = c.compareTitle(spec.Bars, titleByLevel(levels), years, period)
 	spec.Footer = c.withMarkKey(c.sourceLine(d, sources), used)
 	if c.Highlight != "" {
 		spec.Highlight = c.city(c.Highlight)
@@ -131,10 +133,29 @@ func DefaultYear(d *importer.DataSet, m importer.Metric, p importer.Period) int 
 	return best
 }
 
-// compareTitle: "Vehicle production by city, 2025"; a partial year says
-// so ("…, Jan–Nov 2025"); a single city is named ("Chongqing: vehicle
-// export value, Jan–Nov 2025").
-func (c Choice) compareTitle(bars []charts.CompareBar, years []int, period importer.Period) string {
+// titleByLevel is the code of the title that says what the bars are: cities (municipalities
+// among them), provinces (municipalities among them), countries, or
+// regions when they are of several levels or of none known.
+func titleByLevel(levels []importer.Level) string {
+	all := func(f func(importer.Level) bool) bool {
+		return len(levels) > 0 && !slices.ContainsFunc(levels, func(l importer.Level) bool { return !f(l) })
+	}
+	switch {
+	case all(importer.Level.IsCity):
+		return "chart.compare.title_by_city"
+	case all(importer.Level.IsProvince):
+		return "chart.compare.title_by_province"
+	case all(func(l importer.Level) bool { return l == importer.LevelCountry }):
+		return "chart.compare.title_by_country"
+	}
+	return "chart.compare.title_by_region"
+}
+
+// compareTitle: "Vehicle production by city, 2025" (by province, by
+// country, by region when the bars are of several levels); a partial year
+// says so ("…, Jan–Nov 2025"); a single city is named ("Chongqing:
+// vehicle export value, Jan–Nov 2025").
+func (c Choice) compareTitle(bars []charts.CompareBar, titleCode string, years []int, period importer.Period) string {
 	when := c.yearsLabel(years)
 	if !period.IsFullYear() {
 		when = c.tr("chart.when_period", c.period(period), when)
@@ -142,7 +163,7 @@ func (c Choice) compareTitle(bars []charts.CompareBar, years []int, period impor
 	if len(bars) == 1 {
 		return c.tr("chart.compare.title_one", bars[0].City, c.metricInTitle(c.Metric), when)
 	}
-	return c.tr("chart.compare.title", c.metric(c.Metric), when)
+	return c.tr(titleCode, c.metric(c.Metric), when)
 }
 
 func nanSlice(n int) []float64 {
