@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -65,6 +66,8 @@ func TestWindowsEveryFormat(t *testing.T) {
 	if err := Write(Content{PNG: pic.Bytes(), SVG: svg, Text: "Region\t2025\n重庆\t253.2\n", Matte: color.Black}); err != nil {
 		t.Fatal(err)
 	}
+	runtime.LockOSThread() // the clipboard is open for one thread
+	defer runtime.UnlockOSThread()
 	if err := open(0); err != nil {
 		t.Fatal(err)
 	}
