@@ -3,10 +3,12 @@
 package clipboard
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"image/png"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -142,6 +144,52 @@ func TestX11AnotherAppCopies(t *testing.T) {
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("Keep without a clipboard manager took %v", d)
 	}
+}
+
+// TestX11KeepToClipboardManager: as the app closes, Keep hands every
+// format to the desktop's clipboard manager, which takes them with
+// MULTIPLE as GNOME's does (the 3 MB picture in pieces);
+// testdata/clipboard-manager.c stands in for it.
+func TestX11KeepToClipboardManager(t *testing.T) {
+	needX(t)
+	dir := t.TempDir()
+	manager := dir + "/clipboard-manager"
+	if out, err := exec.Command("gcc", "-o", manager, "testdata/clipboard-manager.c", "-lxcb").CombinedOutput(); err != nil {
+		t.Skipf("cannot build the stand-in clipboard manager: %v\n%s", err, out)
+	}
+	cmd := exec.Command(manager, dir)
+	pipe, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	out := bufio.NewReader(pipe)
+	if line, err := out.ReadString('\n'); line != "ready\n" {
+		t.Fatalf("the clipboard manager did not start: %q, %v", line, err)
+	}
+	c := Content{PNG: randomBytes(3 << 20), SVG: []byte("<svg/>"), Text: "Region\t2025\n重庆\t253.2\n"}
+	if err := Write(c); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	Keep(5 * time.Second)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("Keep took %v", d)
+	}
+	log, _ := io.ReadAll(out)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("the clipboard manager: %v\n%s", err, log)
+	}
+	for name, want := range map[string][]byte{"image_png": c.PNG, "image_svg+xml": c.SVG, "UTF8_STRING": []byte(c.Text),
+		"text_plain_charset=utf-8": []byte(c.Text), "STRING": latin1(c.Text)} {
+		if got, err := os.ReadFile(dir + "/" + name); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("the manager saved %s: %d bytes (%v), want %d", name, len(got), err, len(want))
+		}
+	}
+	t.Logf("clipboard manager:\n%s", log)
 }
 
 // TestX11NoDisplay: a session without X says so.
