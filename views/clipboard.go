@@ -30,8 +30,7 @@ import (
 var writeClipboard = clipboard.Write
 
 // copier is what the copy commands keep: the note, the format menu, a
-// lock so that copies reach the clipboard one at a time, and the copies
-// under way.
+// lock so that copies are made one at a time, and the copies under way.
 type copier struct {
 	note    *toast
 	format  *fyne.Menu
@@ -183,14 +182,13 @@ func copyWords() clipWords {
 // goroutine, and puts it on the clipboard: PNG, SVG and its values.
 func (u *ui) copyChart() {
 	build, opts, words, owner := u.state.specLater(u.current().choice), u.copyOptions(), copyWords(), nativeHandle(u.win)
-	u.inBackground(func() (string, error) {
+	u.inBackground(func() (*clipboard.Content, string, error) {
 		p, err := buildChartPayload(build(), opts, words)
 		if err != nil {
-			return "", err
+			return nil, "", err
 		}
-		err = writeClipboard(clipboard.Content{PNG: p.PNG, Image: p.Image, Matte: charts.Background(opts.Theme),
-			SVG: p.SVG, Text: p.Text, Window: owner})
-		return T("clip.chart_copied", p.Image.Bounds().Dx(), p.Image.Bounds().Dy()), err
+		c := &clipboard.Content{PNG: p.PNG, Image: p.Image, Matte: charts.Background(opts.Theme), SVG: p.SVG, Text: p.Text, Window: owner}
+		return c, T("clip.chart_copied", p.Image.Bounds().Dx(), p.Image.Bounds().Dy()), nil
 	})
 }
 
@@ -198,29 +196,34 @@ func (u *ui) copyChart() {
 // tab-separated text.
 func (u *ui) copyData() {
 	build, words, owner := u.state.specLater(u.current().choice), copyWords(), nativeHandle(u.win)
-	u.inBackground(func() (string, error) {
+	u.inBackground(func() (*clipboard.Content, string, error) {
 		spec := build()
 		if spec == nil {
-			return T("clip.nothing"), nil
+			return nil, T("clip.nothing"), nil
 		}
 		text, rows := chartTable(spec, words)
 		if rows == 0 {
-			return T("clip.nothing"), nil
+			return nil, T("clip.nothing"), nil
 		}
-		return T("clip.data_copied", rows), writeClipboard(clipboard.Content{Text: text, Window: owner})
+		return &clipboard.Content{Text: text, Window: owner}, T("clip.data_copied", rows), nil
 	})
 }
 
-// inBackground runs a copy off the UI goroutine, one at a time, then
-// shows its note or why it failed.
-func (u *ui) inBackground(work func() (note string, err error)) {
+// inBackground makes a copy's contents off the UI goroutine, then puts
+// them on the clipboard on it (AppKit wants the main thread; the others
+// take a moment at most) and shows its note or why it failed. Copies go
+// one at a time.
+func (u *ui) inBackground(work func() (*clipboard.Content, string, error)) {
 	u.clip.pending.Add(1)
 	go func() {
 		defer u.clip.pending.Done()
 		u.clip.mu.Lock()
-		note, err := work()
-		u.clip.mu.Unlock()
+		defer u.clip.mu.Unlock()
+		c, note, err := work()
 		fyne.DoAndWait(func() {
+			if err == nil && c != nil {
+				err = writeClipboard(*c)
+			}
 			if err != nil {
 				u.copyFailed(err)
 				return
