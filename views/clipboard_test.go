@@ -345,3 +345,24 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// TestCopyInChinese: in the Chinese UI the table's header, the regions,
+// the unit and the notes are Chinese.
+func TestCopyInChinese(t *testing.T) {
+	useLanguage(t, "zh")
+	a := newTestApp(t)
+	s := newTestState(t)
+	w := NewWindow(a, s, nil)
+	defer w.Close()
+	got := fakeClipboard(t, nil)
+	c, note := copied(t, s.ui, got, fyne.KeyD)
+	if !strings.HasPrefix(c.Text, "地区\t2025\t单位\n重庆\t") || !strings.Contains(c.Text, "\t万辆\n") {
+		t.Errorf("text %.120q", c.Text)
+	}
+	if note != "数据已复制——3 行，以制表符分隔" {
+		t.Errorf("note %q", note)
+	}
+	if _, note = copied(t, s.ui, got, fyne.KeyC); note != "图表已复制——1920×1080 PNG" {
+		t.Errorf("note %q", note)
+	}
+}
