@@ -13,7 +13,8 @@ package clipboard
 // libx11-dev brings).
 
 /*
-#cgo LDFLAGS: -lxcb
+#cgo linux LDFLAGS: -lxcb
+#cgo freebsd pkg-config: xcb
 #include <stdlib.h>
 #include <string.h>
 #include <xcb/xcb.h>
