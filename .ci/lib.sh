@@ -1,5 +1,6 @@
 # Shell functions shared by .ci/smoke and .ci/smoke-windows (sourced, not
-# run): an Xvfb display, the app's window, its chart's colours, File → Quit.
+# run): an Xvfb display, the app's window, its chart's colours, File → Quit,
+# the clipboard.
 # The caller sets `out` (where screenshots and logs go) and, for fail, keeps
 # each check's log as $out/NAME.log.
 # shellcheck shell=bash
@@ -174,4 +175,28 @@ check_log() {
   if grep -Ev "$known" "$log" | grep -Eiq 'panic|error|fatal'; then fail "$1" "the app printed an error"; fi
   if grep -Eq "$known" "$log"; then echo "smoke $1: WARNING: Fyne's preferences race (fyne-io/fyne#2936):"; cat "$log"; fi
   return 0
+}
+
+# clip TARGET: the clipboard in that format, as a pasting app gets it
+# (xclip, on the display $disp).
+clip() {
+  DISPLAY=$disp timeout 10 xclip -selection clipboard -t "$1" -o
+}
+
+# wait_clip NAME WANT [NOT] [SECONDS]: polls (default 10 s) until the
+# clipboard's formats (TARGETS) list WANT and not NOT, while the app
+# ($apid) runs: the copy is drawn off the UI goroutine.
+wait_clip() {
+  local targets="" secs=${4:-10}
+  for _ in $(seq 1 $((secs * 4))); do
+    targets=$(clip TARGETS 2>/dev/null || true)
+    if grep -qxF "$2" <<<"$targets" && { [ -z "${3:-}" ] || ! grep -qxF "$3" <<<"$targets"; }; then
+      echo "smoke $1: TARGETS: $(tr '\n' ' ' <<<"$targets")"
+      return 0
+    fi
+    # shellcheck disable=SC2154 # apid is the caller's
+    kill -0 "$apid" 2>/dev/null || fail "$1" "the app exited after the key"
+    sleep 0.25
+  done
+  fail "$1" "the clipboard's TARGETS do not list $2${3:+ without $3} within $secs s: $(tr '\n' ' ' <<<"$targets")"
 }

@@ -39,18 +39,27 @@ type Chart struct {
 	pending sync.WaitGroup
 	last    image.Image
 
-	OnDoubleTapped func() // a double click on the chart (its titles)
+	OnDoubleTapped    func()                 // a double click on the chart (its titles)
+	OnSecondaryTapped func(*fyne.PointEvent) // a right click: the chart's menu
 }
 
 var (
-	_ fyne.Widget         = (*Chart)(nil)
-	_ fyne.DoubleTappable = (*Chart)(nil)
+	_ fyne.Widget            = (*Chart)(nil)
+	_ fyne.DoubleTappable    = (*Chart)(nil)
+	_ fyne.SecondaryTappable = (*Chart)(nil)
 )
 
 // DoubleTapped is part of fyne.DoubleTappable.
 func (c *Chart) DoubleTapped(*fyne.PointEvent) {
 	if c.OnDoubleTapped != nil {
 		c.OnDoubleTapped()
+	}
+}
+
+// TappedSecondary is part of fyne.SecondaryTappable.
+func (c *Chart) TappedSecondary(ev *fyne.PointEvent) {
+	if c.OnSecondaryTapped != nil {
+		c.OnSecondaryTapped(ev)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -52,6 +53,11 @@ func presetNames() []string {
 // backgroundWords name the export backgrounds, in chartspec.Backgrounds'
 // order.
 var backgroundWords = []string{"ui.background_light", "ui.background_dark", "ui.background_transparent", "ui.background_transparent_dark"}
+
+// backgroundWord is the code of a background's words (chartspec.Backgrounds).
+func backgroundWord(name string) string {
+	return backgroundWords[max(0, slices.Index(chartspec.Backgrounds, name))]
+}
 
 // exportChart asks for size, scale, background (apart from the app's
 // theme) and format, showing a preview, then where to save the chart in

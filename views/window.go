@@ -33,6 +33,7 @@ type ui struct {
 	undoItem, redoItem *fyne.MenuItem
 	recentItem         *fyne.MenuItem
 	ws                 *workspace
+	clip               copier // Copy chart, Copy data (clipboard.go)
 }
 
 // NewWindow builds the main window on the state and imports files (from
@@ -51,7 +52,7 @@ func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 	u.data = newDataTab(s)
 	u.glossary = newGlossaryTab(s)
 	u.tabs = container.NewAppTabs(append(items, u.glossary.tab, u.data.tab)...)
-	u.win.SetContent(u.tabs)
+	u.win.SetContent(u.withCopy(u.tabs))
 	u.tabs.SelectIndex(recallTab(len(u.tabs.Items)))
 	u.tabs.OnSelected = func(*container.TabItem) { rememberTab(u.tabs.SelectedIndex()) }
 	u.hookTitles()
@@ -62,7 +63,7 @@ func NewWindow(a fyne.App, s *State, files []string) fyne.Window {
 	go fyne.Do(u.fitScreen)
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.importURIs(uris) })
 	u.shortcuts()
-	u.win.SetOnClosed(u.ws.wait) // the last change is on disk before the app exits
+	u.win.SetOnClosed(func() { u.ws.wait(); u.keepCopy() }) // the last change is on disk, the copy with the clipboard manager, before the app exits
 	if restoreErr != nil {
 		log.Printf("workspace: %v", restoreErr)
 		showError(restoreErr, u.win)
@@ -99,8 +100,8 @@ func (u *ui) menu() *fyne.MainMenu {
 	u.undoItem = &fyne.MenuItem{Label: T("ui.undo"), Action: u.undo, Shortcut: &fyne.ShortcutUndo{}, Disabled: true}
 	u.redoItem = &fyne.MenuItem{Label: T("ui.redo"), Action: u.redoChange, Shortcut: redo, Disabled: true}
 	find := &fyne.MenuItem{Label: T("ui.find"), Action: u.find, Shortcut: ctrl(fyne.KeyF)}
-	edit := fyne.NewMenu(T("ui.edit"), u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), find,
-		fyne.NewMenuItem(T("ui.chart_titles_menu"), u.editTitles))
+	edit := fyne.NewMenu(T("ui.edit"), append([]*fyne.MenuItem{u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), find,
+		fyne.NewMenuItem(T("ui.chart_titles_menu"), u.editTitles), fyne.NewMenuItemSeparator()}, u.copyItems()...)...)
 	help := fyne.NewMenu(T("ui.help"),
 		fyne.NewMenuItem(T("ui.about"), u.about),
 		fyne.NewMenuItem(T("ui.data_sources"), func() { u.tabs.Select(u.data.tab); u.data.inner.SelectIndex(1) }),
