@@ -5,7 +5,10 @@ import (
 	"image/color"
 	"math"
 	"math/rand"
+	"os"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -219,5 +222,32 @@ func TestHighlightGreyStandsApart(t *testing.T) {
 	}
 	if contrast(TextColor(Light), Background(Light)) < 7 || contrast(TextColor(Dark), Background(Dark)) < 7 {
 		t.Error("text colour contrast below 7:1")
+	}
+}
+
+// TestSmokeKnowsThePalette: the smoke test recognises a chart on screen
+// by the regions' colours; its list (.ci/lib.sh) must be the palette's,
+// light then dark.
+func TestSmokeKnowsThePalette(t *testing.T) {
+	b, err := os.ReadFile("../.ci/lib.sh")
+	if err != nil {
+		t.Skip("no .ci/lib.sh:", err)
+	}
+	m := regexp.MustCompile(`(?s)city_hexes=\(([^)]*)\)`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal(".ci/lib.sh has no city_hexes")
+	}
+	var want []string
+	for _, theme := range []func(p struct{ light, dark color.RGBA }) color.RGBA{
+		func(p struct{ light, dark color.RGBA }) color.RGBA { return p.light },
+		func(p struct{ light, dark color.RGBA }) color.RGBA { return p.dark },
+	} {
+		for _, p := range palette {
+			c := theme(p)
+			want = append(want, fmt.Sprintf("%02X%02X%02X", c.R, c.G, c.B))
+		}
+	}
+	if got := strings.Fields(string(m[1])); !slices.Equal(got, want) {
+		t.Errorf(".ci/lib.sh city_hexes:\n%v\nthe palette, light then dark:\n%v", got, want)
 	}
 }
