@@ -122,7 +122,7 @@ func (t *dataTab) obsColumns() []column[int32] {
 	}
 	cols := []column[int32]{
 		colRegion:     {header: "ui.region", width: 100},
-		colLevel:      {header: "ui.preview_level", width: 90},
+		colLevel:      {header: "ui.preview_level", width: 112},
 		colYear:       {header: "ui.year", width: 56},
 		colPeriod:     {header: "ui.period", width: 80},
 		colMetric:     {header: "ui.metric", width: 220},
@@ -276,13 +276,22 @@ func sortRows(ctx context.Context, d *importer.DataSet, rows []int32, col int, d
 		}
 		return l
 	}
+	var regionRank map[string]int
+	if col == colRegion { // pinyin order in both languages (sortRegions), looked up
+		names := d.Regions()
+		sortRegions(names)
+		regionRank = make(map[string]int, len(names))
+		for i, r := range names {
+			regionRank[r] = i
+		}
+	}
 	keys := make([]keyed, len(rows))
 	for i, r := range rows {
 		o := d.Row(int(r))
 		keys[i] = keyed{row: r, v: sortNumber(o, col)}
 		switch col {
 		case colRegion:
-			keys[i].s = label(o.Region, cityLabel)
+			keys[i].v = float64(regionRank[o.Region])
 		case colLevel:
 			keys[i].s = label(o.Region, func(string) string { return obsCell(d, o, col) })
 		case colMetric, colUnit:
