@@ -54,6 +54,14 @@ func TestDefaultDataPreferred(t *testing.T) {
 // over trade sites, CAAM and MIIT/CATARC conflicts kept).
 func TestDefaultDataLevels(t *testing.T) {
 	d := defaultData(t)
+	t.Run("levels", func(t *testing.T) { checkDefaultLevels(t, d) })
+	t.Run("notes and ranks", func(t *testing.T) { checkLevelNotes(t, d) })
+	t.Run("preferred", func(t *testing.T) { checkPreferredSeries(t, d) })
+}
+
+// checkDefaultLevels: the gazetteer gives the default data's regions their
+// levels, China and the provinces included.
+func checkDefaultLevels(t *testing.T, d *DataSet) {
 	want := map[string]Level{"China": LevelCountry, "Guangdong": LevelProvince, "Anhui": LevelProvince, "Jilin": LevelProvince,
 		"Guangxi": LevelProvince, "Hubei": LevelProvince, "Beijing": LevelMunicipality, "Shanghai": LevelMunicipality,
 		"Chongqing": LevelMunicipality, "Zhengzhou": LevelCity}
@@ -62,6 +70,12 @@ func TestDefaultDataLevels(t *testing.T) {
 			t.Errorf("%s is %s, want %s", r, got, l)
 		}
 	}
+}
+
+// checkLevelNotes: every figure's region is known; a national or province
+// figure's note says so; a rank among provinces is other_rank with its
+// scope, never a city rank.
+func checkLevelNotes(t *testing.T, d *DataSet) {
 	for _, o := range obsList(d) {
 		l := d.Level(o.Region)
 		switch {
@@ -77,6 +91,11 @@ func TestDefaultDataLevels(t *testing.T) {
 			t.Errorf("%v: other_rank without its scope: %q", o.Key(), o.Note)
 		}
 	}
+}
+
+// checkPreferredSeries: the national and province series follow the
+// preference rule and keep all their sources.
+func checkPreferredSeries(t *testing.T, d *DataSet) {
 	for _, tt := range []struct {
 		key     Key
 		want    float64

@@ -47,6 +47,16 @@ func TestCompareDefaults(t *testing.T) {
 // city draws its first level (provinces).
 func TestCompareDefaultsAreCities(t *testing.T) {
 	d := defaultData(t)
+	t.Run("default bars", func(t *testing.T) { checkDefaultBarsAreCities(t, d) })
+	t.Run("default year", func(t *testing.T) { checkDefaultYearHasCities(t, d) })
+	t.Run("asked for", func(t *testing.T) { checkAskedRegionsDrawn(t, d) })
+	t.Run("no city", checkNoCityDrawsProvinces)
+	t.Run("titles", func(t *testing.T) { checkCompareTitleNamesLevel(t, d) })
+}
+
+// checkDefaultBarsAreCities: every year's default Compare of production
+// and NEV production draws cities only.
+func checkDefaultBarsAreCities(t *testing.T, d *importer.DataSet) {
 	for _, m := range []importer.Metric{importer.Production, importer.NEVProduction} {
 		for _, y := range d.Years(m, importer.FY) {
 			for _, b := range Compare(d, Choice{Metric: m, Years: []int{y}, Period: importer.FY}).Bars {
@@ -56,8 +66,12 @@ func TestCompareDefaultsAreCities(t *testing.T) {
 			}
 		}
 	}
-	// The default year is the latest with three cities' figures: China's
-	// national total of a later year would not make it.
+}
+
+// checkDefaultYearHasCities: the default year is the latest with three
+// cities' figures: China's national total of a later year would not make
+// it.
+func checkDefaultYearHasCities(t *testing.T, d *importer.DataSet) {
 	y := DefaultYear(d, importer.Production, importer.FY)
 	cities := func(y int) (n int) {
 		for _, s := range d.Compare(importer.Production, y, importer.FY) {
@@ -75,10 +89,19 @@ func TestCompareDefaultsAreCities(t *testing.T) {
 			t.Errorf("default year %d, but %d also has three cities", y, later)
 		}
 	}
+}
+
+// checkAskedRegionsDrawn: China and a province are drawn when asked for.
+func checkAskedRegionsDrawn(t *testing.T, d *importer.DataSet) {
 	asked := Compare(d, Choice{Metric: importer.Production, Years: []int{2016}, Period: importer.FY, Cities: []string{"China", "Guangdong", "Chongqing"}})
 	if len(asked.Bars) != 3 || asked.Bars[0].City != "China" || asked.Bars[1].City != "Guangdong" {
 		t.Errorf("China and Guangdong asked for: %+v", asked.Bars)
 	}
+}
+
+// checkNoCityDrawsProvinces: a data set of China and provinces defaults to
+// its provinces.
+func checkNoCityDrawsProvinces(t *testing.T) {
 	provinces := "region,year,period,metric,value,unit\nChina,2024,FY,production,31282000,vehicles\n" +
 		"Guangdong,2024,FY,production,5707400,vehicles\nAnhui,2024,FY,production,2620300,vehicles\n"
 	p, _, err := importer.Import(context.Background(), "provinces.csv", strings.NewReader(provinces), int64(len(provinces)), importer.ImportOptions{})
@@ -88,7 +111,11 @@ func TestCompareDefaultsAreCities(t *testing.T) {
 	if got := DefaultRegions(p, importer.Production, importer.FY); !slices.Equal(got, []string{"Anhui", "Guangdong"}) {
 		t.Errorf("no city: default regions %v, want the provinces", got)
 	}
-	// The title says what the bars are.
+}
+
+// checkCompareTitleNamesLevel: the title says what the bars are: cities,
+// provinces or regions of several levels.
+func checkCompareTitleNamesLevel(t *testing.T, d *importer.DataSet) {
 	for _, c := range []struct {
 		regions []string
 		want    string
