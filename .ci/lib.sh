@@ -1,5 +1,6 @@
 # Shell functions shared by .ci/smoke and .ci/smoke-windows (sourced, not
-# run): an Xvfb display, the app's window, its chart's colours, File → Quit.
+# run): an Xvfb display, the app's window, its chart's colours, File → Quit,
+# the clipboard.
 # The caller sets `out` (where screenshots and logs go) and, for fail, keeps
 # each check's log as $out/NAME.log.
 # shellcheck shell=bash
@@ -74,9 +75,11 @@ wait_window() {
   fail "$name" "no window within $secs s"
 }
 
-# The cities' colours (charts/palette.go; the dark theme lightens some),
-# Chongqing's orange (the same in both themes) first.
-city_hexes=(E69F00 56B4E9 009E73 0072B2 D55E00 CC79A7 D4BE1E 6E6E6E 332288 44AA99 999933 882255 CC6677 117733)
+# The regions' colours (charts/palette.go), light theme then dark, each
+# Chongqing's orange first (charts' TestSmokeKnowsThePalette keeps the
+# list in step with the palette).
+city_hexes=(E69F00 4B75DB 2E6853 22C7F6 8A6700 AC7191 71A27D 663618 1000E1 614266
+  FEBF5A 7D9AFC 57927B 91DEFE B58D30 D294B5 91C39D 986141 7649FD 8E6C93)
 
 # pixels PNG HEX: how many pixels of the screenshot have exactly that colour.
 pixels() {
@@ -93,7 +96,7 @@ chart_colours() {
   cities=0; counts=""; orange=0
   for hex in "${city_hexes[@]}"; do
     n=$(awk -v hex="#$hex" 'toupper($3) == hex {sub(":", "", $1); n = $1} END {print n + 0}' <<<"$hist")
-    [ "$hex" != E69F00 ] || orange=$n
+    [ "$hex" != E69F00 ] && [ "$hex" != FEBF5A ] || orange=$((orange + n))
     [ "$n" -lt 500 ] || { cities=$((cities + 1)); counts+=" #$hex:$n"; }
   done
 }
@@ -174,4 +177,28 @@ check_log() {
   if grep -Ev "$known" "$log" | grep -Eiq 'panic|error|fatal'; then fail "$1" "the app printed an error"; fi
   if grep -Eq "$known" "$log"; then echo "smoke $1: WARNING: Fyne's preferences race (fyne-io/fyne#2936):"; cat "$log"; fi
   return 0
+}
+
+# clip TARGET: the clipboard in that format, as a pasting app gets it
+# (xclip, on the display $disp).
+clip() {
+  DISPLAY=$disp timeout 10 xclip -selection clipboard -t "$1" -o
+}
+
+# wait_clip NAME WANT [NOT] [SECONDS]: polls (default 10 s) until the
+# clipboard's formats (TARGETS) list WANT and not NOT, while the app
+# ($apid) runs: the copy is drawn off the UI goroutine.
+wait_clip() {
+  local targets="" secs=${4:-10}
+  for _ in $(seq 1 $((secs * 4))); do
+    targets=$(clip TARGETS 2>/dev/null || true)
+    if grep -qxF "$2" <<<"$targets" && { [ -z "${3:-}" ] || ! grep -qxF "$3" <<<"$targets"; }; then
+      echo "smoke $1: TARGETS: $(tr '\n' ' ' <<<"$targets")"
+      return 0
+    fi
+    # shellcheck disable=SC2154 # apid is the caller's
+    kill -0 "$apid" 2>/dev/null || fail "$1" "the app exited after the key"
+    sleep 0.25
+  done
+  fail "$1" "the clipboard's TARGETS do not list $2${3:+ without $3} within $secs s: $(tr '\n' ' ' <<<"$targets")"
 }

@@ -43,12 +43,13 @@ func stockTimeline() chart.Chart {
 			GridMajorStyle: chart.Style{StrokeColor: chart.ColorAlternateGray, StrokeWidth: 1}},
 		XAxis: chart.XAxis{Name: "Year"},
 	}
-	for _, s := range tl.Series {
+	colors := Colors((&lineSpec{series: tl.Series}).regions(), Light)
+	for i, s := range tl.Series {
 		var xs, ys []float64
 		for _, p := range s.Points {
 			xs, ys = append(xs, float64(p.Year)), append(ys, p.Value)
 		}
-		col := dcolor(CityColor(s.City, Light))
+		col := dcolor(colors[i])
 		c.Series = append(c.Series, chart.ContinuousSeries{Name: s.City, XValues: xs, YValues: ys,
 			Style: chart.Style{StrokeColor: col, StrokeWidth: 2.5, DotColor: col, DotWidth: 3.5}})
 	}

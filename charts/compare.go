@@ -50,28 +50,14 @@ func (f *frame) compare(r surface, c *Compare) error {
 		f.noData(r, c.Text)
 		return nil
 	}
-	var d decor
-	var legend []legendItem
-	if groups > 1 {
-		neutral := dcolor(MutedTextColor(f.theme))
-		for g := 0; g < groups; g++ {
-			name := ""
-			if g < len(c.Groups) {
-				name = c.Groups[g]
-			}
-			// Bars are shades of each city's colour; the grey swatches
-			// only show the order, so the words say which shade is which.
-			switch g {
-			case 0:
-				name = fmt.Sprintf(f.words.Lighter, name)
-			case groups - 1:
-				name = fmt.Sprintf(f.words.Darker, name)
-			}
-			legend = append(legend, legendItem{label: name, c: f.shade(neutral, g, groups)})
-		}
+	names := make([]string, len(c.Bars))
+	for i, b := range c.Bars {
+		names[i] = b.City
 	}
-	top := f.header(&d, c.Text, legend)
-	bottom := f.footer(&d, c.Footer, nil)
+	f.setColors(names, c.Highlight)
+	var d decor
+	top := f.header(&d, c.Text, f.groupLegend(c, groups))
+	bottom := f.footer(&d, c.Text, nil)
 
 	var ch chart.Chart
 	var box chart.Box
@@ -101,12 +87,42 @@ func (f *frame) compare(r surface, c *Compare) error {
 		extra++
 	}
 	ch.Series = []chart.Series{plotSeries{func(r surface, box chart.Box) {
-		f.drawBars(r, c, lay, yr, box)
+		f.drawBars(r, f.planBars(c, lay, yr, box), box)
 	}}}
 	ch.Elements = []chart.Renderable{func(rr chart.Renderer, _ chart.Box, _ chart.Style) {
 		f.drawDecor(rr.(surface), &d)
 	}}
 	return renderChart(ch, r)
+}
+
+// groupLegend says which shade is which year. Bars are shades of each
+// city's colour, the oldest faded toward the background: lighter on a
+// light background, darker on a dark one, so the words follow the theme.
+// The grey swatches show the same shades.
+func (f *frame) groupLegend(c *Compare, groups int) []legendItem {
+	if groups < 2 {
+		return nil
+	}
+	faded, strong := f.words.Lighter, f.words.Darker
+	if f.theme == Dark {
+		faded, strong = strong, faded
+	}
+	var legend []legendItem
+	neutral := dcolor(MutedTextColor(f.theme))
+	for g := 0; g < groups; g++ {
+		name := ""
+		if g < len(c.Groups) {
+			name = c.Groups[g]
+		}
+		switch g {
+		case 0:
+			name = fmt.Sprintf(faded, name)
+		case groups - 1:
+			name = fmt.Sprintf(strong, name)
+		}
+		legend = append(legend, legendItem{label: name, c: f.shade(neutral, g, groups)})
+	}
+	return legend
 }
 
 // valueRange is the value axis from zero (or the lowest negative value),
@@ -127,32 +143,50 @@ func (f *frame) valueRange(lo, hi, plotH float64, decimals int, extra float64) t
 // smaller type first, then value labels on the newest group only, then
 // none; city names staggered in two rows, then shortened.
 func (f *frame) compareLayout(c *Compare, groups int, slot float64) compareLayout {
-	lay := compareLayout{groups: groups, valueSize: sizeLabel, nameSize: sizeTick, nameRows: 1}
+	lay := compareLayout{groups: groups}
+	lay.valueSize, lay.valueFrom = f.valueLabels(c, groups, slot)
+	lay.nameSize, lay.nameRows, lay.names = f.barNames(c, slot)
+	lay.namesBelow = 10 + float64(lay.nameRows)*lh(lay.nameSize)
+	return lay
+}
+
+// valueLabels picks the size of the value labels and the first group that
+// gets them: a label is never wider than its bar plus half the gaps beside
+// it, so it never reaches over a neighbouring bar.
+func (f *frame) valueLabels(c *Compare, groups int, slot float64) (size float64, from int) {
 	groupW, barW := barWidths(slot, groups)
+	room := barW + gapOf(groupW, barW, groups)
+	if groups == 1 {
+		room = slot - 4
+	}
 	widest := 0.0
-	for _, size := range []float64{sizeLabel, 11, 10} {
-		lay.valueSize = size
-		widest = 0
-		for _, b := range c.Bars {
-			for g, v := range b.Values {
-				if finite(v) {
-					widest = math.Max(widest, f.width(b.mark(g)+FormatValue(v, c.Decimals), size))
-				}
+	for _, size = range []float64{sizeLabel, sizeSmall} {
+		widest = f.widestValue(c, size)
+		if widest+4 <= room {
+			return size, 0
+		}
+	}
+	if widest+4 <= groupW {
+		return size, groups - 1
+	}
+	return size, groups
+}
+
+func (f *frame) widestValue(c *Compare, size float64) float64 {
+	widest := 0.0
+	for _, b := range c.Bars {
+		for g, v := range b.Values {
+			if finite(v) {
+				widest = math.Max(widest, f.width(b.mark(g)+FormatValue(v, c.Decimals)+b.flag(g), size))
 			}
 		}
-		if widest+4 <= barW+gapOf(groupW, barW, groups) {
-			break
-		}
 	}
-	switch {
-	case widest+4 <= barW+gapOf(groupW, barW, groups) || groups == 1 && widest <= slot-4:
-		lay.valueFrom = 0
-	case widest+4 <= groupW:
-		lay.valueFrom = groups - 1
-	default:
-		lay.valueFrom = groups
-	}
-	names := make([]string, len(c.Bars))
+	return widest
+}
+
+// barNames fits the city names under their bars.
+func (f *frame) barNames(c *Compare, slot float64) (size float64, rows int, names []string) {
+	names = make([]string, len(c.Bars))
 	for i, b := range c.Bars {
 		names[i] = b.City
 	}
@@ -166,17 +200,14 @@ func (f *frame) compareLayout(c *Compare, groups int, slot float64) compareLayou
 	}
 	switch {
 	case fits(sizeTick, slot-6):
-	case fits(11, slot-6):
-		lay.nameSize = 11
-	default:
-		lay.nameSize, lay.nameRows = 11, 2
-		for i := range names {
-			names[i] = f.fit(names[i], 11, 2*slot-8, "…")
-		}
+		return sizeTick, 1, names
+	case fits(sizeSmall, slot-6):
+		return sizeSmall, 1, names
 	}
-	lay.names = names
-	lay.namesBelow = 10 + float64(lay.nameRows)*lh(lay.nameSize)
-	return lay
+	for i := range names {
+		names[i] = f.fit(names[i], sizeSmall, 2*slot-8, "…")
+	}
+	return sizeSmall, 2, names
 }
 
 func gapOf(groupW, barW float64, groups int) float64 {
@@ -197,47 +228,152 @@ func barWidths(slot float64, groups int) (groupW, barW float64) {
 	return groupW, (groupW - gap*float64(groups-1)) / float64(groups)
 }
 
-func (f *frame) drawBars(r surface, c *Compare, lay compareLayout, yr tickRange, box chart.Box) {
-	n := float64(len(c.Bars))
-	slot := float64(box.Width()) / n
+// barPlan is a bar chart's plot laid out: the bars and their labels.
+type barPlan struct {
+	bars   []plannedBar
+	labels []placed
+	names  []placedText
+	zero   float64
+}
+
+type plannedBar struct {
+	box rect
+	c   drawing.Color
+}
+
+func (f *frame) planBars(c *Compare, lay compareLayout, yr tickRange, box chart.Box) barPlan {
+	slot := float64(box.Width()) / float64(len(c.Bars))
 	groupW, barW := barWidths(slot, lay.groups)
-	gap := 0.0
-	if lay.groups > 1 {
-		gap = (groupW - barW*float64(lay.groups)) / float64(lay.groups-1)
+	gap := gapOf(groupW, barW, lay.groups)
+	plan := barPlan{zero: fy(yr, box, 0)}
+	sc := newScene(box, f.trace)
+	type pending struct {
+		bar        int
+		value      string // the label: marks and value, or the marks alone
+		markOnly   bool
+		cx, y      float64
+		neg        bool
+		barW, barH float64
 	}
-	zero := fy(yr, box, 0)
-	var labels []placedText
+	var labels []pending
 	for i, b := range c.Bars {
-		base := dcolor(CityColor(b.City, f.theme))
+		base := f.colorOf(b.City)
 		left := float64(box.Left) + float64(i)*slot + (slot-groupW)/2
 		for g := 0; g < lay.groups; g++ {
 			x0 := left + float64(g)*(barW+gap)
-			cx := x0 + barW/2
 			v := math.NaN()
 			if g < len(b.Values) {
 				v = b.Values[g]
 			}
 			if !finite(v) {
-				labels = append(labels, placedText{s: f.words.NotAvailable, x: cx, y: zero - 4, size: 10, c: f.muted, anchor: "middle"})
+				labels = append(labels, pending{bar: -1, value: f.words.NotAvailable, cx: x0 + barW/2, y: plan.zero})
 				continue
 			}
 			y := fy(yr, box, v)
-			fillRect(r, x0, math.Min(y, zero), x0+barW, math.Max(y, zero), f.shade(base, g, lay.groups))
-			if g < lay.valueFrom {
+			bb := rect{x0, math.Min(y, plan.zero), x0 + barW, math.Max(y, plan.zero)}
+			plan.bars = append(plan.bars, plannedBar{bb, f.shade(base, g, lay.groups)})
+			sc.block(traceBar, bb)
+			p := pending{bar: len(plan.bars) - 1, cx: x0 + barW/2, y: y, neg: v < 0, barW: barW, barH: bb.b - bb.t}
+			switch marks := b.mark(g) + b.flag(g); {
+			case g >= lay.valueFrom:
+				p.value = b.mark(g) + FormatValue(v, c.Decimals) + b.flag(g)
+			case marks != "":
+				p.value, p.markOnly = marks, true
+			default:
 				continue
 			}
-			ly := y - 5
-			if v < 0 {
-				ly = y + 5 + f.fm.capHeight(lay.valueSize)
-			}
-			labels = append(labels, placedText{s: b.mark(g) + FormatValue(v, c.Decimals), x: cx, y: ly, size: lay.valueSize, c: f.text, anchor: "middle"})
+			labels = append(labels, p)
 		}
 		row := float64(i % lay.nameRows)
 		ny := float64(box.Bottom) + 8 + f.fm.capHeight(lay.nameSize) + row*lh(lay.nameSize)
-		labels = append(labels, placedText{s: lay.names[i], x: left + groupW/2, y: ny, size: lay.nameSize, c: f.text, anchor: "middle"})
+		plan.names = append(plan.names, placedText{s: lay.names[i], x: left + groupW/2, y: ny, size: lay.nameSize, c: f.text, anchor: "middle"})
 	}
-	line(r, float64(box.Left), zero, float64(box.Right), zero, 1, f.axis, nil)
-	f.drawTexts(r, labels)
+	for _, p := range labels {
+		size, c := lay.valueSize, f.text
+		if p.bar < 0 || p.markOnly {
+			size, c = sizeSmall, f.muted
+		}
+		if p.bar < 0 {
+			c = f.muted
+		}
+		pl, ok := f.placeBarLabel(sc, p.value, size, p.cx, p.y, p.neg, p.bar, plan.bars)
+		if ok {
+			pl.c = c
+			if pl.inside {
+				pl.c = onColor(plan.bars[p.bar].c)
+			}
+			plan.labels = append(plan.labels, pl.placed)
+		}
+	}
+	return plan
+}
+
+type barLabel struct {
+	placed
+	inside bool
+}
+
+// placeBarLabel puts a label above its bar (below a negative one), else
+// just inside the bar's end; "n/a" (bar -1) sits on the zero line.
+func (f *frame) placeBarLabel(sc *scene, text string, size, cx, y float64, neg bool, bar int, bars []plannedBar) (barLabel, bool) {
+	capH := f.fm.capHeight(size)
+	var owner rect
+	spots := []spot{{cx, y - 5, "middle", false}}
+	if neg {
+		spots = []spot{{cx, y + 5 + capH, "middle", false}}
+	}
+	if bar >= 0 {
+		owner = bars[bar].box
+		sc.rects = removeRect(sc.rects, owner) // a label may sit on its own bar
+		defer func() { sc.rects = append(sc.rects, owner) }()
+	}
+	for _, sp := range spots {
+		b := textRect(sp.x, sp.y, f.width(text, size), capH, sp.anchor)
+		if sc.free(b) && (bar < 0 || !b.overlaps(owner)) {
+			sc.take(text, b, owner)
+			return barLabel{placed{placedText{s: text, x: sp.x, y: sp.y, size: size, anchor: sp.anchor}, nil}, false}, true
+		}
+	}
+	if bar >= 0 && owner.b-owner.t > capH+10 {
+		by := owner.t + 4 + capH
+		if neg {
+			by = owner.b - 5
+		}
+		b := textRect(cx, by, f.width(text, size), capH, "middle")
+		if b.within(owner) && sc.free(b) {
+			sc.take(text, b, owner)
+			return barLabel{placed{placedText{s: text, x: cx, y: by, size: size, anchor: "middle"}, nil}, true}, true
+		}
+	}
+	sc.drop(text)
+	return barLabel{}, false
+}
+
+func removeRect(rs []rect, r rect) []rect {
+	for i, o := range rs {
+		if o == r {
+			return append(rs[:i:i], rs[i+1:]...)
+		}
+	}
+	return rs
+}
+
+// onColor is the text colour that reads best on a fill.
+func onColor(fill drawing.Color) drawing.Color {
+	c := rgbaOf(fill)
+	if contrast(c, rgb(0xFFFFFF)) >= contrast(c, rgb(0x1A1A1A)) {
+		return dcolor(rgb(0xFFFFFF))
+	}
+	return dcolor(rgb(0x1A1A1A))
+}
+
+func (f *frame) drawBars(r surface, plan barPlan, box chart.Box) {
+	for _, b := range plan.bars {
+		fillRect(r, b.box.l, b.box.t, b.box.r, b.box.b, b.c)
+	}
+	line(r, float64(box.Left), plan.zero, float64(box.Right), plan.zero, 1, f.axis, nil)
+	f.drawPlaced(r, plan.labels)
+	f.drawTexts(r, plan.names)
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

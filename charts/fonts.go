@@ -104,53 +104,71 @@ func familyName(data []byte, f *truetype.Font, path string) string {
 // englishFamily reads name ID 1 for Windows/US English (UTF-16BE) or Mac
 // Roman English from the first font of a TrueType file or collection.
 func englishFamily(data []byte) string {
-	u16 := func(o int) int {
-		if o < 0 || o+2 > len(data) {
-			return -1
-		}
-		return int(binary.BigEndian.Uint16(data[o:]))
-	}
-	u32 := func(o int) int {
-		if o < 0 || o+4 > len(data) {
-			return -1
-		}
-		return int(binary.BigEndian.Uint32(data[o:]))
-	}
+	d := fontData(data)
 	start := 0
 	if len(data) > 16 && string(data[:4]) == "ttcf" {
-		start = u32(12)
+		start = d.u32(12)
 	}
-	tables := u16(start + 4)
+	tables := d.u16(start + 4)
 	for i := 0; i < tables; i++ {
 		rec := start + 12 + 16*i
-		if rec+16 > len(data) || string(data[rec:rec+4]) != "name" {
-			continue
+		if rec+16 <= len(data) && string(data[rec:rec+4]) == "name" {
+			return d.familyRecord(d.u32(rec + 8))
 		}
-		name := u32(rec + 8)
-		count, strs := u16(name+2), name+u16(name+4)
-		mac := ""
-		for j := 0; j < count; j++ {
-			r := name + 6 + 12*j
-			pid, lang, id := u16(r), u16(r+4), u16(r+6)
-			l, off := u16(r+8), strs+u16(r+10)
-			if id != 1 || l < 0 || off < 0 || off+l > len(data) {
-				continue
-			}
-			b := data[off : off+l]
-			switch {
-			case pid == 3 && lang == 0x409:
-				runes := make([]uint16, len(b)/2)
-				for k := range runes {
-					runes[k] = binary.BigEndian.Uint16(b[2*k:])
-				}
-				return string(utf16.Decode(runes))
-			case pid == 1 && lang == 0 && mac == "":
-				mac = string(b)
-			}
-		}
-		return mac
 	}
 	return ""
+}
+
+// fontData is a TrueType file read by offset; a read outside it gives -1.
+type fontData []byte
+
+// u16 is the big-endian 16-bit number at offset o, or -1.
+func (d fontData) u16(o int) int {
+	if o < 0 || o+2 > len(d) {
+		return -1
+	}
+	return int(binary.BigEndian.Uint16(d[o:]))
+}
+
+// u32 is the big-endian 32-bit number at offset o, or -1.
+func (d fontData) u32(o int) int {
+	if o < 0 || o+4 > len(d) {
+		return -1
+	}
+	return int(binary.BigEndian.Uint32(d[o:]))
+}
+
+// familyRecord reads the family name (name ID 1) from the naming table at
+// offset name: the Windows/US English record, else the first Mac Roman
+// English one, else "".
+func (d fontData) familyRecord(name int) string {
+	count, strs := d.u16(name+2), name+d.u16(name+4)
+	mac := ""
+	for j := 0; j < count; j++ {
+		r := name + 6 + 12*j
+		pid, lang, id := d.u16(r), d.u16(r+4), d.u16(r+6)
+		l, off := d.u16(r+8), strs+d.u16(r+10)
+		if id != 1 || l < 0 || off < 0 || off+l > len(d) {
+			continue
+		}
+		b := []byte(d[off : off+l])
+		switch {
+		case pid == 3 && lang == 0x409:
+			return utf16BE(b)
+		case pid == 1 && lang == 0 && mac == "":
+			mac = string(b)
+		}
+	}
+	return mac
+}
+
+// utf16BE decodes big-endian UTF-16 text (an odd last byte is dropped).
+func utf16BE(b []byte) string {
+	units := make([]uint16, len(b)/2)
+	for k := range units {
+		units[k] = binary.BigEndian.Uint16(b[2*k:])
+	}
+	return string(utf16.Decode(units))
 }
 
 // builtinFont is go-chart's Roboto: Latin only, always available.

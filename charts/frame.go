@@ -47,8 +47,32 @@ type frame struct {
 	lf          *loadedFont
 	fm          *fontMetrics
 	words       Words
+	colors      map[string]drawing.Color // by cityKey: the regions of the chart being drawn
+	trace       *layoutTrace             // tests
 
 	bg, text, muted, grid, axis drawing.Color
+}
+
+// setColors gives the chart's regions their colours (see Colors); with a
+// highlight, every other region is grey.
+func (f *frame) setColors(regions []string, highlight string) {
+	f.colors = map[string]drawing.Color{}
+	cs := Colors(regions, f.theme)
+	for i, r := range regions {
+		c := dcolor(cs[i])
+		if highlight != "" && cityKey(r) != cityKey(highlight) {
+			c = dcolor(otherColor(f.theme))
+		}
+		f.colors[cityKey(r)] = c
+	}
+}
+
+// colorOf is a region's colour in the chart being drawn.
+func (f *frame) colorOf(region string) drawing.Color {
+	if c, ok := f.colors[cityKey(region)]; ok {
+		return c
+	}
+	return dcolor(otherColor(f.theme))
 }
 
 func dcolor(c interface{ RGBA() (r, g, b, a uint32) }) drawing.Color {
@@ -64,15 +88,25 @@ func (f *frame) baseline(top, size float64) float64 {
 	return top + (lh(size)+f.fm.capHeight(size))/2
 }
 
-func (f *frame) width(s string, size float64) float64 { return f.fm.width(s, size) }
+func (f *frame) width(s string, size float64) float64 { return f.textWidth(s, size) }
 
-// text draws one line of text with its baseline at y.
+// drawText draws one line of text with its baseline at y.
 func (f *frame) drawText(r surface, s string, x, y, size float64, c drawing.Color, anchor string) {
 	r.ClearTextRotation()
 	r.SetFont(f.lf.font)
 	r.SetFontSize(size)
 	r.SetFontColor(c)
-	r.textF(s, x, y, anchor)
+	if !strings.Contains(s, Pencil) {
+		r.textF(s, x, y, anchor)
+		return
+	}
+	switch anchor {
+	case "middle":
+		x -= f.width(s, size) / 2
+	case "end":
+		x -= f.width(s, size)
+	}
+	f.drawPencilText(r, s, x, y, size, c)
 }
 
 // placedText is a line of text laid out before drawing.
@@ -202,7 +236,7 @@ type badge struct {
 	highlight bool
 }
 
-const badgeRadius = 7.5
+const badgeRadius = 8.5
 
 // header lays out title, subtitle, legend and the value-axis title from
 // the top, and returns where the space below them starts.
@@ -269,16 +303,24 @@ type keyItem struct {
 	highlight bool
 }
 
-// footer lays out the marker key and the source line from the bottom up
-// and returns where the space above them ends.
-func (f *frame) footer(d *decor, source string, key []keyItem) float64 {
+// footer lays out, from the bottom up, the source line (wrapped over as
+// many lines as it needs, up to a third of the chart), the user's note and
+// the marker key, and returns where the space above them ends.
+func (f *frame) footer(d *decor, t Text, key []keyItem) float64 {
 	maxW := f.W - 2*margin
-	lines := f.wrap(source, sizeSmall, maxW, 2)
+	lines := f.wrap(t.Footer, sizeSmall, maxW, max(2, int(f.H/3/lh(sizeSmall))))
+	notes := f.wrap(t.Note, sizeLabel, maxW, 3)
 	y := f.H - bottomMargin - float64(len(lines))*lh(sizeSmall)
-	bottom := y
 	for i, l := range lines {
-		top := bottom + float64(i)*lh(sizeSmall)
+		top := y + float64(i)*lh(sizeSmall)
 		d.texts = append(d.texts, placedText{s: l, x: margin, y: f.baseline(top, sizeSmall), size: sizeSmall, c: f.muted})
+	}
+	if len(notes) > 0 {
+		y -= 4 + float64(len(notes))*lh(sizeLabel)
+		for i, l := range notes {
+			top := y + float64(i)*lh(sizeLabel)
+			d.texts = append(d.texts, placedText{s: l, x: margin, y: f.baseline(top, sizeLabel), size: sizeLabel, c: f.text})
+		}
 	}
 	if len(key) == 0 {
 		return y - 10
@@ -351,12 +393,8 @@ func (f *frame) drawBadge(r surface, b badge) {
 	r.SetStrokeWidth(0)
 	r.circleF(badgeRadius, b.x, b.y)
 	r.Fill()
-	label := itoa(b.n)
 	size := sizeSmall
-	if b.n > 9 {
-		size = 9
-	}
-	f.drawText(r, label, b.x, b.y+f.fm.capHeight(size)/2, size, dcolor(Background(f.theme)), "middle")
+	f.drawText(r, itoa(b.n), b.x, b.y+f.fm.capHeight(size)/2, size, dcolor(Background(f.theme)), "middle")
 }
 
 func fillRect(r surface, x0, y0, x1, y1 float64, c drawing.Color) {
@@ -387,7 +425,7 @@ func itoa(n int) string { return FormatValue(float64(n), 0) }
 func (f *frame) noData(r surface, t Text) {
 	var d decor
 	top := f.header(&d, Text{Title: t.Title, Subtitle: t.Subtitle}, nil)
-	bottom := f.footer(&d, t.Footer, nil)
+	bottom := f.footer(&d, Text{Footer: t.Footer, Note: t.Note}, nil)
 	what := t.Subtitle
 	if what == "" {
 		what = t.Title

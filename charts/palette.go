@@ -4,71 +4,120 @@ import (
 	"hash/fnv"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 )
 
-// The main cities take the Okabe–Ito colours (safe for the common forms of
-// colour blindness) in a fixed order, so a city keeps its colour whatever
-// else is drawn. Okabe–Ito's black is left out (it is the text colour) and
-// its yellow comes last of the seven because it is the weakest on white.
-// After those come Paul Tol's "muted" colours, also colour-blind safe.
-var cityTable = []struct {
-	names []string // English key first, then other spellings
-	light color.RGBA
+// Colours. Any two regions drawn together must stay apart to every eye:
+// at least 15 CIEDE2000 units, in normal vision and in simulated
+// deuteranopia and protanopia (Machado et al. 2009), in the light and the
+// dark theme. Only about ten colours can all be that far apart (colour
+// blindness folds the colour space onto lightness and a blue–yellow axis),
+// so with ~400 regions "one colour per region everywhere" cannot hold for
+// all of them. The scheme:
+//   - palette holds ten colours, all pairwise that far apart (tested in
+//     palette_test.go), each with a dark-theme variant of the same hue;
+//   - the ten main car-making cities own one each (homes): Chongqing is
+//     always orange, Shenzhen always blue, in every chart and export;
+//   - any other region takes a free palette colour in that chart: regions
+//     are served in name order, each starting from the colour its name
+//     hashes to, so a chart's set of regions always gets the same colours;
+//   - a chart of more than ten regions draws the rest in grey (their names
+//     are written on the bars and line ends), and "highlight" draws all but
+//     one region in grey on purpose.
+//
+// The light variants were found by a search (simulated annealing) over
+// sRGB for the largest normal-vision spread with the colour-blind
+// distances held at 15 or more; Chongqing's orange is
+// Okabe–Ito's orange, kept fixed in the search, as was the grey of the
+// others, which stays as far from every colour.
+var palette = []struct {
+	light, dark color.RGBA
 }{
-	{[]string{"chongqing", "重庆"}, rgb(0xE69F00)}, // orange
-	{[]string{"guangzhou", "广州"}, rgb(0x56B4E9)}, // sky blue
-	{[]string{"shanghai", "上海"}, rgb(0x009E73)},  // bluish green
-	{[]string{"shenzhen", "深圳"}, rgb(0x0072B2)},  // blue
-	{[]string{"xian", "西安"}, rgb(0xD55E00)},      // vermillion
-	{[]string{"hefei", "合肥"}, rgb(0xCC79A7)},     // reddish purple
-	{[]string{"liuzhou", "柳州"}, rgb(0xD4BE1E)},   // yellow, darkened to read on white
-	{[]string{"changchun", "长春"}, rgb(0x6E6E6E)}, // grey (Okabe–Ito black, softened)
-	{[]string{"beijing", "北京"}, rgb(0x332288)},   // Tol indigo
-	{[]string{"wuhan", "武汉"}, rgb(0x44AA99)},     // Tol teal
-	{[]string{"chengdu", "成都"}, rgb(0x999933)},   // Tol olive
-	{[]string{"ningbo", "宁波"}, rgb(0x882255)},    // Tol wine
-	{[]string{"zhengzhou", "郑州"}, rgb(0xCC6677)}, // Tol rose
-	{[]string{"tianjin", "天津"}, rgb(0x117733)},   // Tol green
+	{rgb(0xE69F00), rgb(0xFEBF5A)}, // orange (Chongqing)
+	{rgb(0x4B75DB), rgb(0x7D9AFC)}, // cornflower blue (Shenzhen)
+	{rgb(0x2E6853), rgb(0x57927B)}, // dark green (Shanghai)
+	{rgb(0x22C7F6), rgb(0x91DEFE)}, // sky blue (Guangzhou)
+	{rgb(0x8A6700), rgb(0xB58D30)}, // ochre (Xi'an)
+	{rgb(0xAC7191), rgb(0xD294B5)}, // mauve (Hefei)
+	{rgb(0x71A27D), rgb(0x91C39D)}, // sage (Liuzhou)
+	{rgb(0x663618), rgb(0x986141)}, // brown (Changchun)
+	{rgb(0x1000E1), rgb(0x7649FD)}, // deep blue (Beijing)
+	{rgb(0x614266), rgb(0x8E6C93)}, // plum (Wuhan)
 }
 
-// extendedPalette is for cities not in the table: a stable hash of the
-// name picks one. Tol's "muted" and "bright" sets, minus near-duplicates of
-// the table's first colours.
-var extendedPalette = []color.RGBA{
-	rgb(0x4477AA), rgb(0xEE6677), rgb(0x228833), rgb(0xCCBB44),
-	rgb(0x66CCEE), rgb(0xAA3377), rgb(0x88CCEE), rgb(0xDDCC77),
-	rgb(0xAA4499),
-}
-
-var cityIndex = func() map[string]int {
+// homes are the main car-making cities' own colours (palette indexes),
+// under every spelling cityKey folds.
+var homes = func() map[string]int {
 	m := map[string]int{}
-	for i, c := range cityTable {
-		for _, n := range c.names {
+	for i, names := range [][]string{
+		{"chongqing", "重庆"}, {"shenzhen", "深圳"}, {"shanghai", "上海"}, {"guangzhou", "广州"},
+		{"xian", "西安"}, {"hefei", "合肥"}, {"liuzhou", "柳州"}, {"changchun", "长春"},
+		{"beijing", "北京"}, {"wuhan", "武汉"},
+	} {
+		for _, n := range names {
 			m[n] = i
 		}
 	}
 	return m
 }()
 
-// CityColor is the colour of a city in every chart: the fixed table for the
-// main car-making cities (English or Chinese names, any case, "Xi'an" or
-// "Xian"), a stable hashed colour for any other name. The dark variant is
-// lightened where needed to read on the dark background.
-func CityColor(city string, t Theme) color.RGBA {
-	key := cityKey(city)
-	var c color.RGBA
-	if i, ok := cityIndex[key]; ok {
-		c = cityTable[i].light
-	} else {
-		h := fnv.New32a()
-		h.Write([]byte(key))
-		c = extendedPalette[h.Sum32()%uint32(len(extendedPalette))]
-	}
+// otherColor is the grey of regions drawn without a colour of their own.
+func otherColor(t Theme) color.RGBA {
 	if t == Dark {
-		return forDark(c)
+		return rgb(0x5E5E5E)
 	}
-	return c
+	return rgb(0xBDBDBD)
+}
+
+// Colors gives the regions of one chart their colours, in the order given
+// (see palette for the scheme). The same set of regions always gets the
+// same colours, whatever its order.
+func Colors(regions []string, t Theme) []color.RGBA {
+	idx := paletteIndexes(regions)
+	out := make([]color.RGBA, len(regions))
+	for i, r := range regions {
+		out[i] = otherColor(t)
+		if j, ok := idx[cityKey(r)]; ok {
+			out[i] = palette[j].light
+			if t == Dark {
+				out[i] = palette[j].dark
+			}
+		}
+	}
+	return out
+}
+
+// paletteIndexes assigns palette entries to the regions' keys: homes
+// first, then the others in key order from the entry their key hashes to.
+func paletteIndexes(regions []string) map[string]int {
+	idx := map[string]int{}
+	used := make([]bool, len(palette))
+	var others []string
+	for _, r := range regions {
+		k := cityKey(r)
+		if _, done := idx[k]; done {
+			continue
+		}
+		if h, ok := homes[k]; ok {
+			idx[k], used[h] = h, true
+		} else if !slices.Contains(others, k) {
+			others = append(others, k)
+		}
+	}
+	slices.Sort(others)
+	for _, k := range others {
+		h := fnv.New32a()
+		h.Write([]byte(k))
+		start := int(h.Sum32() % uint32(len(palette)))
+		for n := 0; n < len(palette); n++ {
+			if j := (start + n) % len(palette); !used[j] {
+				idx[k], used[j] = j, true
+				break
+			}
+		}
+	}
+	return idx
 }
 
 // cityKey folds the spellings of a name: case, spaces, apostrophes,
@@ -84,16 +133,6 @@ func cityKey(city string) string {
 		}
 		return r
 	}, s)
-}
-
-// forDark lightens a colour until it has a contrast of at least 3:1 with
-// the dark background (WCAG's minimum for graphics), keeping its hue.
-func forDark(c color.RGBA) color.RGBA {
-	bg := Background(Dark)
-	for i := 0; i < 20 && contrast(c, bg) < 3; i++ {
-		c = mix(c, color.RGBA{255, 255, 255, 255}, 0.12)
-	}
-	return c
 }
 
 // Background is the chart background of a theme.

@@ -45,6 +45,9 @@ func newFrame(opts Options) (*frame, error) {
 	}
 	u := math.Sqrt(float64(opts.Width) * float64(opts.Height) / (1000 * 600))
 	u = math.Max(0.8, math.Min(1.8, u))
+	if opts.unit > 0 {
+		u = opts.unit
+	}
 	lf := opts.font
 	if lf == nil {
 		lf = findFont(opts.FontPath)
@@ -53,7 +56,7 @@ func newFrame(opts Options) (*frame, error) {
 		words: opts.Words.withDefaults(),
 		W:     math.Round(float64(opts.Width) / u), H: math.Round(float64(opts.Height) / u),
 		pxW: pxW, pxH: pxH, scale: s * u,
-		theme: opts.Theme, transparent: opts.Transparent,
+		theme: opts.Theme, transparent: opts.Transparent, trace: opts.trace,
 		lf: lf, fm: metricsFor(lf.font),
 		bg: dcolor(Background(opts.Theme)), text: dcolor(TextColor(opts.Theme)),
 		muted: dcolor(MutedTextColor(opts.Theme)), grid: dcolor(GridColor(opts.Theme)),
@@ -262,6 +265,7 @@ func (w Words) withDefaults() Words {
 	def(&w.MonthYear, "%[1]s %[2]d")
 	def(&w.Lighter, "%s (lighter)")
 	def(&w.Darker, "%s (darker)")
+	def(&w.SourcesInNotes, "(all sources in the notes)")
 	for i := range w.Months {
 		def(&w.Months[i], monthNames[i])
 	}

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"io"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -72,7 +74,7 @@ func TestDeckPackage(t *testing.T) {
 	checkContentTypes(t, parts)
 	rels := checkRelationships(t, parts)
 	want := map[string]string{
-		"ppt/presentation.xml":              "slideMaster theme presProps viewProps tableStyles slide slide slide slide",
+		"ppt/presentation.xml":              "slideMaster theme presProps viewProps tableStyles notesMaster slide slide slide slide",
 		"ppt/slides/slide1.xml":             "slideLayout",
 		"ppt/slides/slide2.xml":             "slideLayout image",
 		"ppt/slideMasters/slideMaster1.xml": "slideLayout slideLayout theme",
@@ -254,4 +256,52 @@ func TestDeckTitleOnly(t *testing.T) {
 func renderedDeck() Deck {
 	return Deck{Title: "Auto Cities", Subtitle: "China's car industry, city by city",
 		Slides: []Slide{{Chart: compare2024()}, {Chart: chongqingTimeline()}, {Chart: compareGrouped()}}}
+}
+
+// TestDeckTextIsReadable: no text on a slide is under 12 pt: the slide's
+// own runs, and the charts' smallest text on the picture (measured on the
+// 13.333 in × 7.5 in slide).
+func TestDeckTextIsReadable(t *testing.T) {
+	d := renderedDeck()
+	d.AsOf = "As of 3 December 2026"
+	d.Slides = append(d.Slides, Slide{Headline: &Headline{Title: "Chongqing in figures",
+		Figures: []KeyFigure{{Value: "2.79", Unit: "million vehicles", Label: "Vehicle production, 2025", Change: "+9.7% on 2024", Note: "Target met"}},
+		Footer:  "Source: iChongqing"}, Notes: "Sources of this slide:\n1. iChongqing"})
+	d.Slides[0].Notes = "Sources of this slide:\n1. Yicai"
+	var buf bytes.Buffer
+	if err := WriteDeck(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	parts := readPackage(t, buf.Bytes())
+	checkWellFormed(t, parts)
+	checkContentTypes(t, parts)
+	checkRelationships(t, parts)
+	size := regexp.MustCompile(`sz="(\d+)"`)
+	for name, b := range parts {
+		if !strings.HasPrefix(name, "ppt/slides/slide") || strings.Contains(name, "_rels") {
+			continue
+		}
+		for _, m := range size.FindAllStringSubmatch(string(b), -1) {
+			if n, _ := strconv.Atoi(m[1]); n < 1200 {
+				t.Errorf("%s has text of %d/100 pt", name, n)
+			}
+		}
+		if name != "ppt/slides/slide1.xml" && !strings.Contains(string(b), `type="slidenum"`) {
+			t.Errorf("%s has no slide number", name)
+		}
+	}
+	if !strings.Contains(string(parts["ppt/slides/slide1.xml"]), "As of 3 December 2026") {
+		t.Error("the cover has no as-of date")
+	}
+	if !strings.Contains(string(parts["ppt/notesSlides/notesSlide5.xml"]), "1. iChongqing") || parts["ppt/notesSlides/notesSlide2.xml"] == nil {
+		t.Error("the notes are missing")
+	}
+	// The picture's layout: sizeSmall layout pixels across a picture as
+	// wide as the slide's content area.
+	w, _, unit := slidePicture()
+	layoutW := float64(w) / unit
+	pt := sizeSmall * float64(slideContentW) / slidePoint / layoutW
+	if pt < 11.99 {
+		t.Errorf("the charts' smallest text is %.1f pt on the slide", pt)
+	}
 }

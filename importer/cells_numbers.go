@@ -82,25 +82,41 @@ func parseNumber(s string) figure {
 	}
 	var n figure
 	t, n.qual = cutQualifier(t)
-	t = strings.TrimPrefix(t, "第")
+	v, rest, ok := leadingValue(strings.TrimPrefix(t, "第"))
+	if !ok {
+		n.kind = numBad
+		return n
+	}
+	n.v = v
+	return withSuffix(n, rest)
+}
+
+// leadingValue reads the number t starts with, negative when t is in
+// parentheses ("(12.5)"), and returns the text after it; ok is false when
+// t does not start with a finite number.
+func leadingValue(t string) (v float64, rest string, ok bool) {
 	neg := false
 	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && len(t) > 2 {
 		neg, t = true, t[1:len(t)-1]
 	}
 	num, rest := splitNumber(t)
 	if num == "" {
-		n.kind = numBad
-		return n
+		return 0, rest, false
 	}
 	v, err := strconv.ParseFloat(num, 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		n.kind = numBad
-		return n
+		return 0, rest, false
 	}
 	if neg {
 		v = -v
 	}
-	n.v = v
+	return v, rest, true
+}
+
+// withSuffix reads what a value cell writes after its number: 余 or 多
+// ("260余万辆": more than), a percent or per-mille sign, a counting word
+// (位, 名) or a unit.
+func withSuffix(n figure, rest string) figure {
 	rest = strings.TrimSpace(rest)
 	if strings.HasPrefix(rest, "余") || strings.HasPrefix(rest, "多") {
 		n.qual, rest = MoreThan, strings.TrimSpace(rest[len("余"):])
@@ -141,31 +157,58 @@ func cutQualifier(t string) (string, string) {
 // thousands commas go ("1,234,567"), a lone decimal comma becomes a point
 // ("12,5").
 func splitNumber(s string) (num, rest string) {
-	i := 0
-	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+	start := 0 // after the sign
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		start = 1
+	}
+	i := start
+	for i < len(s) && inMantissa(s, i, start) {
 		i++
 	}
-	start := i
-	for i < len(s) && (isDigit(s[i]) || s[i] == ',' || s[i] == '.' || s[i] == ' ' && i+1 < len(s) && isDigit(s[i+1]) && i > start) {
-		i++
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') && i+1 < len(s) {
-		j := i + 1
-		if s[j] == '-' || s[j] == '+' {
-			j++
-		}
-		if j < len(s) && isDigit(s[j]) {
-			for j < len(s) && isDigit(s[j]) {
-				j++
-			}
-			i = j
-		}
-	}
+	i = exponentEnd(s, i)
 	body := strings.ReplaceAll(s[:i], " ", "")
-	if len(body) == start || !isDigit(body[start]) && !(body[start] == '.' && len(body) > start+1) {
+	if !opensNumber(body[start:]) {
 		return "", s
 	}
 	return fixSeparators(body), s[i:]
+}
+
+// inMantissa reports whether s[i] belongs to the digits of a number that
+// starts at start: a digit, a comma or point, or a space between groups
+// of digits ("1 234").
+func inMantissa(s string, i, start int) bool {
+	switch s[i] {
+	case ',', '.':
+		return true
+	case ' ':
+		return i > start && i+1 < len(s) && isDigit(s[i+1])
+	}
+	return isDigit(s[i])
+}
+
+// exponentEnd returns where an exponent at s[i] ("e6", "E-3") ends, or i
+// when s[i] starts none.
+func exponentEnd(s string, i int) int {
+	if i >= len(s) || s[i] != 'e' && s[i] != 'E' || i+1 >= len(s) {
+		return i
+	}
+	j := i + 1
+	if s[j] == '-' || s[j] == '+' {
+		j++
+	}
+	if j >= len(s) || !isDigit(s[j]) {
+		return i
+	}
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	return j
+}
+
+// opensNumber reports whether digits (a number without its sign) start as
+// a number does: with a digit, or with a point and more (".5").
+func opensNumber(digits string) bool {
+	return digits != "" && (isDigit(digits[0]) || digits[0] == '.' && len(digits) > 1)
 }
 
 func fixSeparators(b string) string {

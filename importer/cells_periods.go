@@ -94,15 +94,8 @@ func parseWhen(s string) when {
 // periodWords reads the part of a period after its year is taken out.
 func periodWords(t string, w when) when {
 	t = strings.TrimSpace(t)
-	if m := reToken.FindStringSubmatch(strings.Trim(t, " 年")); m != nil {
-		switch {
-		case m[2] != "":
-			return withMonth(w, m[2], "YTD")
-		case m[3] != "":
-			return withMonth(w, m[3], "M")
-		}
-		w.period = "FY"
-		return w
+	if w2, ok := periodToken(t, w); ok {
+		return w2
 	}
 	if m := reMonthRng.FindStringSubmatch(t); m != nil {
 		return monthRange(w, m[1], m[2])
@@ -119,6 +112,28 @@ func periodWords(t string, w when) when {
 			return when{bad: badWhen{"when.month_range", m[1], ""}}
 		}
 	}
+	return contextWords(t, w)
+}
+
+// periodToken reads the app's own period tokens: "FY", "YTD11", "M03".
+func periodToken(t string, w when) (when, bool) {
+	m := reToken.FindStringSubmatch(strings.Trim(t, " 年"))
+	switch {
+	case m == nil:
+		return w, false
+	case m[2] != "":
+		return withMonth(w, m[2], "YTD"), true
+	case m[3] != "":
+		return withMonth(w, m[3], "M"), true
+	}
+	w.period = "FY"
+	return w, true
+}
+
+// contextWords reads the words that say whether a month is the month alone
+// (本月, 当月) or cumulative (累计, YTD), or that the period is the full
+// year (全年, annual, FY).
+func contextWords(t string, w when) when {
 	switch {
 	case strings.Contains(t, "本月") || strings.Contains(t, "当月"):
 		w.ctx = "current"
@@ -214,35 +229,13 @@ func englishMonths(t string, w when) (when, bool) {
 // anywhere beats a full year implied by a bare year; a month with no year
 // anywhere is an error, never a guess.
 func resolveWhen(parts ...when) (int, Period, error) {
-	var year, month int
-	var period, ctx string
+	var year int
 	for _, p := range parts {
 		year = cmp.Or(year, p.year)
 	}
-	for _, p := range parts {
-		if p.year != 0 && p.year != year {
-			continue // a title's "2025年1-11月" says nothing about a row's 2024
-		}
-		if p.bad.code != "" {
-			return 0, FY, msgError{p.bad.msg()}
-		}
-		if !p.implied && period == "" {
-			period = p.period
-		}
-		month = cmp.Or(month, p.month)
-		ctx = cmp.Or(ctx, p.ctx)
-	}
-	if period == "" {
-		switch {
-		case month != 0 && ctx == "cumulative":
-			period = withMonth(when{}, strconv.Itoa(month), "YTD").period
-		case month != 0:
-			period = fmt.Sprintf("M%02d", month)
-		case ctx != "":
-			return 0, FY, msgErr("when.no_month", M("when.ctx."+ctx))
-		case year != 0:
-			period = "FY"
-		}
+	period, err := statedPeriod(year, parts)
+	if err != nil {
+		return 0, FY, err
 	}
 	if year == 0 {
 		if period == "" {
@@ -255,4 +248,47 @@ func resolveWhen(parts ...when) (int, Period, error) {
 		return 0, FY, msgErr("when.unreadable", period)
 	}
 	return year, p, nil
+}
+
+// statedPeriod is the period that the parts stating year, or no year, say
+// together: the first one written out (not implied by a bare year), else
+// the one their month and its context make; a period that cannot be
+// represented is an error.
+func statedPeriod(year int, parts []when) (string, error) {
+	var month int
+	var period, ctx string
+	for _, p := range parts {
+		if p.year != 0 && p.year != year {
+			continue // a title's "2025年1-11月" says nothing about a row's 2024
+		}
+		if p.bad.code != "" {
+			return "", msgError{p.bad.msg()}
+		}
+		if !p.implied && period == "" {
+			period = p.period
+		}
+		month = cmp.Or(month, p.month)
+		ctx = cmp.Or(ctx, p.ctx)
+	}
+	if period != "" {
+		return period, nil
+	}
+	return impliedPeriod(year, month, ctx)
+}
+
+// impliedPeriod is the period when none is written out: the month, to date
+// when its context is cumulative (累计); else FY when a year is known; ""
+// when nothing is. A context with no month (本月 alone) is an error.
+func impliedPeriod(year, month int, ctx string) (string, error) {
+	switch {
+	case month != 0 && ctx == "cumulative":
+		return withMonth(when{}, strconv.Itoa(month), "YTD").period, nil
+	case month != 0:
+		return fmt.Sprintf("M%02d", month), nil
+	case ctx != "":
+		return "", msgErr("when.no_month", M("when.ctx."+ctx))
+	case year != 0:
+		return "FY", nil
+	}
+	return "", nil
 }

@@ -238,21 +238,6 @@ func RegionChinese(name string) string {
 	return p.Chinese
 }
 
-// Places lists the gazetteer's regions of a level (LevelUnknown: all).
-func Places(l Level) []Place {
-	g := places.Load()
-	if g == nil {
-		return nil
-	}
-	var out []Place
-	for _, p := range g.places {
-		if l == LevelUnknown || l.Includes(p.Level) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 func gazetteerLevel(name string) Level {
 	if p, ok := PlaceNamed(name); ok {
 		return p.Level

@@ -26,6 +26,7 @@ type WorkbookChart struct {
 	// CategoryColors, optional, colour a one-series bar chart's bars
 	// (each city its colour), as "RRGGBB"; "" keeps Excel's colour.
 	CategoryColors []string
+	Source         string // the source line, shown under the chart
 }
 
 // WorkbookSeries is one series of a native chart: one value per category.
@@ -33,6 +34,10 @@ type WorkbookSeries struct {
 	Name   string
 	Values []float64 // NaN = blank (a gap in the chart)
 	Color  string    // optional "RRGGBB" (a city's colour); "" keeps Excel's
+	Dashed bool      // a line of part years (Jan–Nov of each year), dashed
+	// PointColors, optional, colour a bar series' bars one by one
+	// ("RRGGBB" per category): each city its colour, older years lighter.
+	PointColors []string
 }
 
 // WorkbookOptions say what goes into an exported workbook besides the data.
@@ -111,6 +116,8 @@ type exportStyles struct {
 	year     int // 0: a year without a thousands separator
 	percent  int // 0.0"%": stated YoY 12.1 shows as 12.1%, reads back as 12.1
 	heading  int // bold, for the Charts sheet's headings
+	charted  int // #,##0 in bold: in Observations, the value the charts draw where several sources state one
+	link     int // blue and underlined: a URL that opens
 	chartNum map[string]int
 }
 
@@ -125,6 +132,8 @@ func newExportStyles(f *excelize.File) (*exportStyles, error) {
 		{&st.year, &excelize.Style{NumFmt: 1}},
 		{&st.percent, &excelize.Style{CustomNumFmt: &pct}},
 		{&st.heading, &excelize.Style{Font: &excelize.Font{Bold: true}}},
+		{&st.charted, &excelize.Style{NumFmt: 3, Font: &excelize.Font{Bold: true}}},
+		{&st.link, &excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}}},
 	} {
 		id, err := f.NewStyle(s.style)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -48,8 +49,7 @@ func writeChartsSheet(f *excelize.File, opts WorkbookOptions, st *exportStyles) 
 		if cancelled(opts.Cancel) {
 			return ErrExportCancelled
 		}
-		at := xCell(chartCol, firstBlockRow+i*chartRows)
-		if err := addNativeChart(f, st, c, row, at); err != nil {
+		if err := addNativeChart(f, st, c, row, chartCol, firstBlockRow+i*chartRows); err != nil {
 			return fmt.Errorf("chart %d (%s): %w", i+1, c.Title, err)
 		}
 		row += len(c.Categories) + 3
@@ -71,6 +71,7 @@ func chartsHeadings(f *excelize.File, st *exportStyles, chartCol, picCol int, op
 	}{
 		{"A1", "Charts"},
 		{"A2", "The native charts stay editable: their data is in the blocks below, in the units of the axis titles. The pictures are the charts as drawn in Auto Cities."},
+		{"A3", "In Observations, where several sources state a figure, the value the charts draw is in bold."},
 	}
 	if len(opts.Charts) > 0 {
 		cells = append(cells, struct{ at, text string }{xCell(chartCol, 3), "Native charts (editable)"})
@@ -82,7 +83,7 @@ func chartsHeadings(f *excelize.File, st *exportStyles, chartCol, picCol int, op
 		if err := f.SetCellStr(SheetCharts, c.at, c.text); err != nil {
 			return err
 		}
-		if c.at != "A2" {
+		if c.at != "A2" && c.at != "A3" {
 			if err := f.SetCellStyle(SheetCharts, c.at, c.at, st.heading); err != nil {
 				return err
 			}
@@ -104,10 +105,10 @@ func (c WorkbookChart) check() error {
 	return nil
 }
 
-// addNativeChart writes the chart's data block from row and anchors the
-// chart at the cell at. A chart with no data gets its block (saying so)
-// but no chart.
-func addNativeChart(f *excelize.File, st *exportStyles, c WorkbookChart, row int, at string) error {
+// addNativeChart writes the chart's data block from row, anchors the chart
+// at the cell (col, top) and writes its source line under it. A chart with
+// no data gets its block (saying so) but no chart.
+func addNativeChart(f *excelize.File, st *exportStyles, c WorkbookChart, row, col, top int) error {
 	numStyle, err := st.number(f, c.NumberFormat)
 	if err != nil {
 		return err
@@ -118,7 +119,61 @@ func addNativeChart(f *excelize.File, st *exportStyles, c WorkbookChart, row int
 	if len(c.Categories) == 0 || len(c.Series) == 0 {
 		return f.SetCellStr(SheetCharts, xCell(1, row+1), "No data for this chart.")
 	}
-	return f.AddChart(SheetCharts, at, nativeChart(c, row))
+	if err := f.AddChart(SheetCharts, xCell(col, top), nativeChart(c, row)); err != nil {
+		return err
+	}
+	colorBars(f, c, row)
+	if c.Source == "" {
+		return nil
+	}
+	return f.SetCellStr(SheetCharts, xCell(col, top+chartRows-2), c.Source)
+}
+
+// colorBars gives each bar its city's colour. excelize writes data-point
+// colours for pies only, so the bar chart's part gets its <dPt> elements
+// here, where the schema has them: after a series' invertIfNegative.
+func colorBars(f *excelize.File, c WorkbookChart, row int) {
+	if c.Kind != "bar" {
+		return
+	}
+	cats := fmt.Sprintf("<f>%s!$A$%d:$A$%d</f>", SheetCharts, row+2, row+1+len(c.Categories))
+	f.Pkg.Range(func(k, v any) bool {
+		name, _ := k.(string)
+		b, ok := v.([]byte)
+		if !ok || !strings.HasPrefix(name, "xl/charts/chart") || !bytes.Contains(b, []byte(cats)) {
+			return true
+		}
+		f.Pkg.Store(name, withPointColors(b, c))
+		return false
+	})
+}
+
+// withPointColors inserts each series' point colours into a bar chart part.
+func withPointColors(b []byte, c WorkbookChart) []byte {
+	const after = "<invertIfNegative val=\"0\"></invertIfNegative>"
+	parts := bytes.Split(b, []byte(after))
+	if len(parts) != len(c.Series)+1 {
+		return b
+	}
+	var out bytes.Buffer
+	for j, p := range parts {
+		out.Write(p)
+		if j == len(c.Series) {
+			break
+		}
+		out.WriteString(after)
+		colors := c.Series[j].PointColors
+		if len(colors) == 0 && len(c.Series) == 1 {
+			colors = c.CategoryColors
+		}
+		for i, hex := range colors {
+			if hex != "" {
+				fmt.Fprintf(&out, `<dPt><idx val="%d"></idx><invertIfNegative val="0"></invertIfNegative><bubble3D val="0"></bubble3D>`+
+					`<spPr><a:solidFill><a:srgbClr val="%s"></a:srgbClr></a:solidFill></spPr></dPt>`, i, hex)
+			}
+		}
+	}
+	return out.Bytes()
 }
 
 // writeChartData writes the title, a header (first column, series names)
@@ -159,57 +214,66 @@ func writeChartData(f *excelize.File, st *exportStyles, c WorkbookChart, row, nu
 	return f.SetCellStyle(SheetCharts, xCell(2, row+2), last, numStyle)
 }
 
-// nativeChart describes the Excel chart over the data block at row.
+// Text in the native charts: dark grey, big enough to read on a slide.
+var (
+	chartText  = excelize.Font{Color: "404040", Size: 10}
+	chartTitle = excelize.Font{Color: "1A1A1A", Size: 14, Bold: true}
+)
+
+// nativeChart describes the Excel chart over the data block at row: the
+// regions' colours, values on the bars and points, readable axes, and the
+// source line under the title.
 func nativeChart(c WorkbookChart, row int) *excelize.Chart {
 	first, last := row+2, row+1+len(c.Categories)
+	title := []excelize.RichTextRun{{Text: c.Title, Font: &chartTitle}}
+	numFmt := excelize.ChartNumFmt{CustomNumFmt: cmp.Or(c.NumberFormat, "#,##0")}
 	ch := &excelize.Chart{
 		Type:         excelize.Col,
-		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title}}},
+		Title:        excelize.ChartTitle{Paragraph: title},
 		Legend:       excelize.ChartLegend{Position: "bottom"},
 		Dimension:    excelize.ChartDimension{Width: chartWidthPx, Height: chartHeightPx},
 		ShowBlanksAs: "gap",
-		VaryColors:   new(bool), // one colour per series; cities get theirs through CategoryColors
-		YAxis: excelize.ChartAxis{MajorGridLines: true,
-			NumFmt: excelize.ChartNumFmt{CustomNumFmt: cmp.Or(c.NumberFormat, "#,##0")},
-			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.ValueAxis}}}},
+		VaryColors:   new(bool), // one colour per series; cities get theirs through their points
+		PlotArea:     excelize.ChartPlotArea{ShowVal: true, NumFmt: numFmt},
+		XAxis:        excelize.ChartAxis{Font: chartText},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: chartText, NumFmt: numFmt,
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.ValueAxis, Font: &chartText}}}},
 	}
 	if c.Kind == "line" {
 		ch.Type = excelize.Line
 	}
 	for j, s := range c.Series {
-		col := ColumnName(j + 2)
-		cs := excelize.ChartSeries{
-			Name:       fmt.Sprintf("%s!$%s$%d", SheetCharts, col, row+1),
-			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", SheetCharts, first, last),
-			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", SheetCharts, col, first, col, last),
-		}
-		if s.Color != "" {
-			cs.Fill = solidFill(s.Color)
-		}
-		if c.Kind == "line" {
-			cs.Line = excelize.LineOptions{Width: 2.25}
-			cs.Marker = excelize.ChartMarker{Symbol: "circle", Size: 6, Fill: cs.Fill}
-		} else if len(c.Series) == 1 {
-			cs.DataPoint = pointColors(c.CategoryColors)
-		}
-		ch.Series = append(ch.Series, cs)
+		ch.Series = append(ch.Series, nativeSeries(c, s, j, row, first, last))
 	}
 	return ch
 }
 
-func solidFill(hex string) excelize.Fill {
-	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex}}
+// nativeSeries is one series of a native chart.
+func nativeSeries(c WorkbookChart, s WorkbookSeries, j, row, first, last int) excelize.ChartSeries {
+	col := ColumnName(j + 2)
+	cs := excelize.ChartSeries{
+		Name:       fmt.Sprintf("%s!$%s$%d", SheetCharts, col, row+1),
+		Categories: fmt.Sprintf("%s!$A$%d:$A$%d", SheetCharts, first, last),
+		Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", SheetCharts, col, first, col, last),
+		DataLabel:  excelize.ChartDataLabel{Font: chartText},
+	}
+	if s.Color != "" {
+		cs.Fill = solidFill(s.Color)
+	}
+	switch {
+	case c.Kind == "line":
+		cs.Line = excelize.LineOptions{Width: 2.25}
+		if s.Dashed {
+			cs.Line.Dash = excelize.LineDashDash
+		}
+		cs.Marker = excelize.ChartMarker{Symbol: "circle", Size: 6, Fill: cs.Fill}
+		cs.DataLabelPosition = excelize.ChartDataLabelsPositionAbove
+	}
+	return cs
 }
 
-// pointColors gives each bar of a one-series bar chart its city's colour.
-func pointColors(colors []string) []excelize.ChartDataPoint {
-	var out []excelize.ChartDataPoint
-	for i, c := range colors {
-		if c != "" {
-			out = append(out, excelize.ChartDataPoint{Index: i, Fill: solidFill(c)})
-		}
-	}
-	return out
+func solidFill(hex string) excelize.Fill {
+	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex}}
 }
 
 // addPicture places a rendered chart (PNG) 720 pixels wide.

@@ -22,27 +22,53 @@ type exportTable struct {
 // exportTables lists the canonical tables in the order of the sheets.
 func (d *DataSet) exportTables(st *exportStyles) []exportTable {
 	return []exportTable{
-		{TableObservations, d.Count(), d.observationRows(),
+		{TableObservations, d.Count(), d.observationRows(st),
 			map[int]int{2: st.year, 6: st.integer, 10: st.percent, 13: st.integer}},
 		{TableIndicators, len(d.Indicators), d.indicatorRow, nil},
 		{TableTargets, len(d.Targets), d.targetRow, map[int]int{1: st.year, 3: st.integer}},
 		{TableEvents, len(d.Events), d.eventRow, nil},
 		{TableGlossary, len(d.Terms), d.termRow, nil},
-		{TableSources, len(d.Sources), d.sourceRow, nil},
+		{TableSources, len(d.Sources), d.sourceRow(st), nil},
+		{TableTitles, len(d.Titles), d.titleRow, nil},
 	}
 }
 
 // observationRows fills the Observations sheet's rows, in the order the
-// observations arrived.
-func (d *DataSet) observationRows() func(int, []any) {
+// observations arrived. Where several sources state a figure, the value
+// the charts draw (the preferred one) is in bold.
+func (d *DataSet) observationRows(st *exportStyles) func(int, []any) {
 	at := d.observationAt()
+	charted := d.chartedValues()
 	return func(i int, r []any) {
 		o := at(i)
 		r[0], r[1], r[2], r[3] = xText(o.Region), xText(d.levelText(o.Region)), o.Year, o.Period.String()
 		r[4], r[5], r[6], r[7] = xText(string(o.Metric)), xText(o.Dimension), xNumber(o.Value), xText(d.UnitOf(o.Metric))
+		if charted[chartedID{o.Key(), o.SourceID, o.Value}] && r[6] != nil {
+			r[6] = excelize.Cell{StyleID: st.charted, Value: o.Value}
+		}
 		r[8], r[9], r[10], r[11] = xText(o.Qualifier), xText(o.Confidence), xOptNumber(o.YoY), xText(o.SourceID)
 		r[12], r[13] = xText(o.Note), xOptNumber(o.EditedFrom)
 	}
+}
+
+// chartedID tells an observation apart from the others of its key.
+type chartedID struct {
+	key    Key
+	source string
+	value  float64
+}
+
+// chartedValues are the preferred observations of the keys several
+// sources state.
+func (d *DataSet) chartedValues() map[chartedID]bool {
+	out := map[chartedID]bool{}
+	for s := range d.AllStated() {
+		if len(s.Observations) > 1 {
+			p := s.Preferred()
+			out[chartedID{p.Key(), p.SourceID, p.Value}] = true
+		}
+	}
+	return out
 }
 
 func (d *DataSet) indicatorRow(i int, r []any) {
@@ -71,10 +97,29 @@ func (d *DataSet) termRow(i int, r []any) {
 	r[8], r[9] = xText(t.SenseZh), xText(t.SummaryZh)
 }
 
-func (d *DataSet) sourceRow(i int, r []any) {
-	s := &d.Sources[i]
-	r[0], r[1], r[2] = xText(s.ID), xText(s.Title), xText(s.Publisher)
-	r[3], r[4], r[5] = xText(s.URL), xText(s.Date), xText(s.Tier)
+// sourceRow fills a Sources row; a web address is a link that opens.
+func (d *DataSet) sourceRow(st *exportStyles) func(int, []any) {
+	return func(i int, r []any) {
+		s := &d.Sources[i]
+		r[0], r[1], r[2] = xText(s.ID), xText(s.Title), xText(s.Publisher)
+		r[3], r[4], r[5], r[6] = linkCell(s.URL, st), xText(s.Date), xText(s.Tier), xText(s.Original)
+	}
+}
+
+// linkCell is a web address as a HYPERLINK formula whose value is the
+// address itself (what the importer reads back); other text stays text.
+func linkCell(url string, st *exportStyles) any {
+	lower := strings.ToLower(url)
+	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") || len(url) > 255 {
+		return xText(url)
+	}
+	q := strings.ReplaceAll(url, `"`, `""`)
+	return excelize.Cell{StyleID: st.link, Formula: `HYPERLINK("` + q + `")`, Value: url}
+}
+
+func (d *DataSet) titleRow(i int, r []any) {
+	t := &d.Titles[i]
+	r[0], r[1], r[2], r[3] = xText(t.Chart), xText(t.Title), xText(t.Subtitle), xText(t.Note)
 }
 
 // xText is a string cell, or no cell at all for "". A string value always
@@ -107,14 +152,15 @@ func writeTableSheet(f *excelize.File, i int, t exportTable, cancel <-chan struc
 	if err := addSheet(f, i, t.name); err != nil {
 		return err
 	}
-	if err := printLandscape(f, t.name, true); err != nil {
+	cols := CanonicalColumns[t.name]
+	ref := "A1:" + ColumnName(len(cols)) + strconv.Itoa(max(t.rows+1, 2))
+	if err := printSetup(f, t.name, ref); err != nil {
 		return fmt.Errorf("sheet %s: %w", t.name, err)
 	}
 	sw, err := f.NewStreamWriter(t.name)
 	if err != nil {
 		return fmt.Errorf("sheet %s: %w", t.name, err)
 	}
-	cols := CanonicalColumns[t.name]
 	if err := setupColumns(sw, t, cols); err != nil {
 		return fmt.Errorf("sheet %s: %w", t.name, err)
 	}
@@ -132,7 +178,6 @@ func writeTableSheet(f *excelize.File, i int, t exportTable, cancel <-chan struc
 			return fmt.Errorf("sheet %s row %d: %w", t.name, r+2, err)
 		}
 	}
-	ref := "A1:" + ColumnName(len(cols)) + strconv.Itoa(max(t.rows+1, 2))
 	if err := sw.AddTable(&excelize.Table{Range: ref, Name: "tbl" + t.name, StyleName: "TableStyleMedium2"}); err != nil {
 		return fmt.Errorf("sheet %s: %w", t.name, err)
 	}
@@ -148,16 +193,20 @@ func addSheet(f *excelize.File, i int, name string) error {
 }
 
 // setupColumns sets widths, number formats and the frozen header; the
-// stream writer needs them before the first row.
+// stream writer needs them before the first row. The stream writer puts
+// each column it is told of before those it knows, so columns are set
+// from the last to the first: <cols> comes out in order, as the schema
+// wants it.
 func setupColumns(sw *excelize.StreamWriter, t exportTable, cols []string) error {
-	for c, w := range columnWidths(t, cols) {
-		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
+	widths := columnWidths(t, cols)
+	for c := len(widths) - 1; c >= 0; c-- {
+		if err := sw.SetColWidth(c+1, c+1, widths[c]); err != nil {
 			return err
 		}
-	}
-	for c, s := range t.styles {
-		if err := sw.SetColStyle(c+1, c+1, s); err != nil {
-			return err
+		if s, ok := t.styles[c]; ok {
+			if err := sw.SetColStyle(c+1, c+1, s); err != nil {
+				return err
+			}
 		}
 	}
 	return sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
@@ -222,6 +271,19 @@ func displayWidth(s string) int {
 		}
 	}
 	return n
+}
+
+// printSetup readies a table sheet before its rows are streamed: its real
+// extent (the stream writer writes the dimension before any row), landscape
+// pages as wide as the table, and the header row repeated on every page.
+func printSetup(f *excelize.File, sheet, ref string) error {
+	if err := f.SetSheetDimension(sheet, ref); err != nil {
+		return err
+	}
+	if err := printLandscape(f, sheet, true); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
 }
 
 // printLandscape prints a sheet landscape, all columns on one page width

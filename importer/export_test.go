@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -33,7 +34,9 @@ func exportData(t testing.TB) *DataSet {
 		Qualifier: Approx, Confidence: Low, YoY: &yoy, SourceID: "report", Note: "=HYPERLINK(\"http://x\")", EditedFrom: &was})
 	d.AddObservation(Observation{Region: "Atlantis", Year: 2021, Period: YTD(6), Metric: OtherRank, Value: 3,
 		Qualifier: Exact, Confidence: Normal, SourceID: "report", Note: "-3rd among production bases; 省内"})
-	return d
+	d = d.WithChartTitle(ChartTitle{Chart: "timeline · production · Chongqing", Title: "Chongqing is back on top",
+		Subtitle: "Vehicles made, million", Note: "2025: Chongqing economy and IT commission"})
+	return d.WithChartTitle(ChartTitle{Chart: "compare · production · FY · 2024", Title: "=1+1 is text"})
 }
 
 // testCharts is what views/chartspec would hand over.
@@ -88,12 +91,13 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	for name, pair := range map[string][2]any{
 		"observations": {obsList(want), obsList(got)}, "targets": {want.Targets, got.Targets},
 		"events": {want.Events, got.Events}, "glossary": {want.Terms, got.Terms}, "sources": {want.Sources, got.Sources},
+		"titles": {want.Titles, got.Titles},
 	} {
 		if !reflect.DeepEqual(pair[0], pair[1]) {
 			t.Errorf("%s differ after the round trip:\n got %+v\nwant %+v", name, pair[1], pair[0])
 		}
 	}
-	if !slicesEqual(rep.SheetsUsed, []string{"Observations", "Indicators", "Targets", "Events", "Glossary", "Sources"}) {
+	if !slicesEqual(rep.SheetsUsed, []string{"Observations", "Indicators", "Targets", "Events", "Glossary", "Sources", "Titles"}) {
 		t.Errorf("sheets used: %v (skipped %v)", rep.SheetsUsed, rep.SheetsSkipped)
 	}
 	for _, is := range rep.Issues {
@@ -123,7 +127,7 @@ func TestWorkbookReadsBackWithExcelize(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Observations", "Indicators", "Targets", "Events", "Glossary", "Sources", "Charts"}
+	want := []string{"Observations", "Indicators", "Targets", "Events", "Glossary", "Sources", "Titles", "Charts"}
 	if got := f.GetSheetList(); !slicesEqual(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
@@ -271,7 +275,7 @@ func TestWorkbookEmptyDataSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 6 {
+	if got := f.GetSheetList(); len(got) != 7 {
 		t.Errorf("sheets %v: an export without charts has no Charts sheet", got)
 	}
 }
@@ -420,5 +424,57 @@ func TestExportOntoSource(t *testing.T) {
 	}
 	if err := CheckExportTarget(other, src); err != nil {
 		t.Errorf("a new file refused: %v", err)
+	}
+}
+
+// TestWorkbookSheetsReadyToPrint: every table sheet states its real extent,
+// lists its columns in order, repeats its header on every printed page;
+// source addresses are links; the charted value is in bold; the bar chart
+// colours its bars.
+func TestWorkbookSheetsReadyToPrint(t *testing.T) {
+	d := exportData(t)
+	var buf bytes.Buffer
+	opts := testWorkbookOptions(t)
+	opts.Charts[0].CategoryColors = []string{"E69F00", "2E6853", "AC7191"}
+	opts.Charts[0].Series[0].PointColors = opts.Charts[0].CategoryColors
+	opts.Charts[0].Series[1].PointColors = opts.Charts[0].CategoryColors
+	if err := d.WriteWorkbook(&buf, opts); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if dim, _ := f.GetSheetDimension(TableObservations); dim != "A1:N"+strconv.Itoa(d.Count()+1) {
+		t.Errorf("Observations dimension %q", dim)
+	}
+	names := f.GetDefinedName()
+	titles := 0
+	for _, n := range names {
+		if n.Name == "_xlnm.Print_Titles" {
+			titles++
+		}
+	}
+	if titles != len(canonicalOrder) {
+		t.Errorf("%d sheets repeat their header when printed, want %d", titles, len(canonicalOrder))
+	}
+	if formula, _ := f.GetCellFormula(TableSources, "D2"); !strings.HasPrefix(formula, "HYPERLINK(") {
+		t.Errorf("source address D2 is not a link: %q", formula)
+	}
+	parts := map[string][]byte{}
+	f.Pkg.Range(func(k, v any) bool {
+		if b, ok := v.([]byte); ok {
+			parts[k.(string)] = b
+		}
+		return true
+	})
+	sheet := string(parts["xl/worksheets/sheet1.xml"])
+	if !strings.Contains(sheet, `<col min="1" max="1"`) || strings.Index(sheet, `<col min="1" max="1"`) > strings.Index(sheet, `<col min="2" max="2"`) {
+		t.Error("Observations' <cols> are not in order")
+	}
+	chart := string(parts["xl/charts/chart1.xml"])
+	if strings.Count(chart, "<dPt>") != 6 || !strings.Contains(chart, `val="E69F00"`) {
+		t.Errorf("the bar chart has %d coloured bars, want 6", strings.Count(chart, "<dPt>"))
 	}
 }

@@ -190,6 +190,11 @@ type Source struct {
 	URL       string
 	Date      string // publication date: YYYY, YYYY-MM or YYYY-MM-DD
 	Tier      string
+	// Original is the publisher a weak host copies (a repost, a mirror, a
+	// Q&A answer quoting a paper): "Yangcheng Evening News" for
+	// "Repost (uscntv.com) of Yangcheng Evening News". Charts name it
+	// rather than the host; "" for a source that publishes its own work.
+	Original string
 }
 
 // Observation is one stated figure: a region's value of a metric for a

@@ -29,3 +29,29 @@ func TestCorrectKeepsOriginalAndWins(t *testing.T) {
 		t.Errorf("second correction: %d observations, %+v", len(s.Observations), s.Preferred())
 	}
 }
+
+func TestChartTitlesAreUndoableCopies(t *testing.T) {
+	d := &DataSet{}
+	e := d.WithChartTitle(ChartTitle{Chart: "rank · production_rank · Chongqing", Title: "Back to first"})
+	if _, ok := d.ChartTitle("rank · production_rank · Chongqing"); ok {
+		t.Fatal("WithChartTitle changed the data set it was called on")
+	}
+	if got, _ := e.ChartTitle("rank · production_rank · Chongqing"); got.Title != "Back to first" {
+		t.Fatalf("title = %+v", got)
+	}
+	f := e.WithChartTitle(ChartTitle{Chart: "rank · production_rank · Chongqing", Note: "stated ranks"})
+	if got, _ := f.ChartTitle("rank · production_rank · Chongqing"); got.Title != "" || got.Note != "stated ranks" || len(f.Titles) != 1 {
+		t.Fatalf("replaced title = %+v (%d entries)", got, len(f.Titles))
+	}
+	if g := f.WithChartTitle(ChartTitle{Chart: "rank · production_rank · Chongqing"}); len(g.Titles) != 0 || len(f.Titles) != 1 {
+		t.Fatalf("an empty entry should remove the words: %d, %d", len(g.Titles), len(f.Titles))
+	}
+	if c := e.Clone(); len(c.Titles) != 1 {
+		t.Fatal("Clone lost the titles")
+	}
+	m := &DataSet{}
+	m.Merge(e)
+	if _, ok := m.ChartTitle("rank · production_rank · Chongqing"); !ok {
+		t.Fatal("Merge lost the titles")
+	}
+}

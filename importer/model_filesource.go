@@ -6,11 +6,15 @@ import (
 	"path/filepath"
 )
 
+// FileSourcePrefix starts the ID of the source AttachFileSource makes for
+// an imported file: "file:yearbook.xlsx".
+const FileSourcePrefix = "file:"
+
 // AttachFileSource makes the file a source for every row read from it that
 // names none, so a figure from a user's spreadsheet still says where it
 // came from: "yearbook.xlsx (imported file)". Rows with a Source ID keep it.
 func (d *DataSet) AttachFileSource(path string) {
-	id := "file:" + filepath.Base(path)
+	id := FileSourcePrefix + filepath.Base(path)
 	used := d.fillSource(id)
 	for i := range d.Targets {
 		if d.Targets[i].SourceID == "" {

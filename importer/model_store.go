@@ -23,6 +23,7 @@ type DataSet struct {
 	Terms      []Term
 	Sources    []Source
 	Indicators []Indicator
+	Titles     []ChartTitle // the user's titles for charts (model_titles.go)
 
 	chunks []*chunk
 	open   bool                  // the last chunk is this data set's own: AddObservation appends to it
@@ -197,6 +198,7 @@ func (d *DataSet) Merge(other *DataSet) {
 	for _, in := range other.Indicators {
 		d.AddIndicator(in)
 	}
+	d.mergeTitles(other.Titles)
 	for r, l := range other.levels {
 		d.SetLevel(r, l)
 	}
@@ -213,6 +215,7 @@ func (d *DataSet) Clone() *DataSet {
 		Terms:      slices.Clip(d.Terms),
 		Sources:    slices.Clip(d.Sources),
 		Indicators: slices.Clip(d.Indicators),
+		Titles:     slices.Clip(d.Titles),
 		chunks:     slices.Clip(d.chunks),
 		levels:     d.levels, // copied on write (SetLevel)
 	}

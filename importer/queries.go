@@ -84,25 +84,6 @@ func (d *DataSet) Periods(m Metric) []Period {
 	return out
 }
 
-// DefaultCompareYear is the latest year with a figure for the metric and
-// period for at least three regions (fewer if no year has three), or 0.
-func (d *DataSet) DefaultCompareYear(m Metric, p Period) int {
-	count := map[int]int{}
-	d.each(m, func(_ int, k gkey) {
-		if k.period == p {
-			count[int(k.year)]++ // one key per region and year
-		}
-	})
-	best, bestN := 0, 0
-	for y, n := range count {
-		n = min(n, 3)
-		if n > bestN || (n == bestN && y > best) {
-			best, bestN = y, n
-		}
-	}
-	return best
-}
-
 // Compare returns each region's stated values of one metric for a year and
 // period, preferred value first, by region; regions with no figure are left
 // out. Only the exact period is used: a partial year is never compared with

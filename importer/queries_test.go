@@ -46,6 +46,73 @@ func TestDefaultDataPreferred(t *testing.T) {
 	}
 }
 
+// TestDefaultDataLevels: every region of the default data is one the
+// gazetteer knows, China's national totals and the province figures
+// included; their notes say national or province; a rank stated among
+// provinces is other_rank, never a city rank; and the national series
+// follows the preference rule (an official source over the others, media
+// over trade sites, CAAM and MIIT/CATARC conflicts kept).
+func TestDefaultDataLevels(t *testing.T) {
+	d := defaultData(t)
+	t.Run("levels", func(t *testing.T) { checkDefaultLevels(t, d) })
+	t.Run("notes and ranks", func(t *testing.T) { checkLevelNotes(t, d) })
+	t.Run("preferred", func(t *testing.T) { checkPreferredSeries(t, d) })
+}
+
+// checkDefaultLevels: the gazetteer gives the default data's regions their
+// levels, China and the provinces included.
+func checkDefaultLevels(t *testing.T, d *DataSet) {
+	want := map[string]Level{"China": LevelCountry, "Guangdong": LevelProvince, "Anhui": LevelProvince, "Jilin": LevelProvince,
+		"Guangxi": LevelProvince, "Hubei": LevelProvince, "Beijing": LevelMunicipality, "Shanghai": LevelMunicipality,
+		"Chongqing": LevelMunicipality, "Zhengzhou": LevelCity}
+	for r, l := range want {
+		if got := d.Level(r); got != l {
+			t.Errorf("%s is %s, want %s", r, got, l)
+		}
+	}
+}
+
+// checkLevelNotes: every figure's region is known; a national or province
+// figure's note says so; a rank among provinces is other_rank with its
+// scope, never a city rank.
+func checkLevelNotes(t *testing.T, d *DataSet) {
+	for _, o := range obsList(d) {
+		l := d.Level(o.Region)
+		switch {
+		case l == LevelUnknown:
+			t.Errorf("%v: a region the gazetteer does not know", o.Key())
+		case l == LevelCountry && !strings.Contains(o.Note, "national"):
+			t.Errorf("%v: a national figure whose note does not say so: %q", o.Key(), o.Note)
+		case l == LevelProvince && !strings.Contains(o.Note, "province"):
+			t.Errorf("%v: a province figure whose note does not say so: %q", o.Key(), o.Note)
+		case !l.IsCity() && (o.Metric == ProductionRank || o.Metric == NEVProductionRank):
+			t.Errorf("%v: a %s's rank drawn as a city rank", o.Key(), l)
+		case o.Metric == OtherRank && !strings.HasPrefix(o.Note, "Scope: "):
+			t.Errorf("%v: other_rank without its scope: %q", o.Key(), o.Note)
+		}
+	}
+}
+
+// checkPreferredSeries: the national and province series follow the
+// preference rule and keep all their sources.
+func checkPreferredSeries(t *testing.T, d *DataSet) {
+	for _, tt := range []struct {
+		key     Key
+		want    float64
+		sources int
+	}{
+		{Key{"China", 2020, FY, Production, ""}, 25230000, 3}, // gov.cn (official) over SteelOrbis and a weak repost
+		{Key{"China", 2014, FY, NEVProduction, ""}, 78500, 3}, // CAAM; MIIT 83,900 and CATARC 84,900 kept
+		{Key{"China", 2024, FY, NEVProduction, ""}, 12890000, 3},
+		{Key{"Guangdong", 2016, FY, OtherRank, ""}, 1, 1},
+	} {
+		s, ok := d.Lookup(tt.key)
+		if !ok || s.Preferred().Value != tt.want || len(s.Observations) != tt.sources {
+			t.Errorf("%v: %+v, want %v of %d sources", tt.key, s.Observations, tt.want, tt.sources)
+		}
+	}
+}
+
 func TestDefaultDataIsSourced(t *testing.T) {
 	d := defaultData(t)
 	for _, o := range obsList(d) {
@@ -129,19 +196,6 @@ func TestTimelineFlagsPartialYears(t *testing.T) {
 	d.AddObservation(Observation{Region: "X", Year: 2025, Period: FY, Metric: Production, Value: 11})
 	if tl := d.Timeline("X", Production); tl[1].Partial || tl[1].Preferred().Value != 11 {
 		t.Errorf("a full year must replace the partial one: %+v", tl[1])
-	}
-}
-
-func TestDefaultCompareYear(t *testing.T) {
-	d := defaultData(t)
-	y := d.DefaultCompareYear(Production, FY)
-	if n := len(d.Compare(Production, y, FY)); n < 3 {
-		t.Errorf("default year %d has %d cities, want at least 3", y, n)
-	}
-	for _, later := range d.Years(Production, FY) {
-		if later > y && len(d.Compare(Production, later, FY)) >= 3 {
-			t.Errorf("default year %d, but %d also has three cities", y, later)
-		}
 	}
 }
 

@@ -92,7 +92,11 @@ func (o ImportOptions) limit() int64 {
 // of how it was understood. It only reads the file. A file that cannot be
 // read gives a *FileError whose message says what is wrong and what to
 // do; errors.Is finds the reason (ErrLegacyXLS, ErrEncrypted, ErrTooLarge
-// …). Cancelling ctx stops it promptly with ctx.Err().
+// …). Cancelling ctx stops it promptly with ctx.Err(). A file that was
+// read but gave no figure (ErrNoNumbers: no year, no region column…)
+// still returns its report, whose tables say how it was understood, so
+// that choices (ImportOptions.Choices) can be offered and the file read
+// again.
 func ImportFile(ctx context.Context, path string, opts ImportOptions) (*DataSet, *FileReport, error) {
 	st, err := os.Stat(path) // never blocks, unlike opening a pipe
 	if err != nil {
@@ -142,6 +146,9 @@ func Import(ctx context.Context, name string, r io.ReaderAt, size int64, opts Im
 		err = unknownFile(name)
 	}
 	if err != nil {
+		if errors.Is(err, ErrNoNumbers) && len(rep.Tables) > 0 {
+			return nil, rep, err // read, but nothing taken: the readings let the caller offer choices
+		}
 		return nil, nil, err
 	}
 	return d, rep, nil

@@ -161,7 +161,7 @@ func firstReason(rep *FileReport) Msg {
 		}
 	}
 	if is, ok := rep.firstSkip(); ok {
-		return M("why.all_skipped", is.Words())
+		return M("why.all_skipped", is.at(), is.Msg)
 	}
 	return Msg{}
 }

@@ -20,6 +20,7 @@ const (
 	TableEvents       = "Events"
 	TableGlossary     = "Glossary"
 	TableSources      = "Sources"
+	TableTitles       = "Titles"
 )
 
 // CanonicalColumns lists each canonical table's columns in order.
@@ -30,7 +31,8 @@ var CanonicalColumns = map[string][]string{
 	TableTargets:    {"City", "Year", "Metric", "Value", "Unit", "Source ID", "Note"},
 	TableEvents:     {"Date", "City", "Kind", "Title", "Detail", "Source ID", "Title (Chinese)", "Detail (Chinese)"},
 	TableGlossary:   {"Term", "Sense", "Chinese", "Kind", "Summary", "Aliases", "Related", "Source ID", "Sense (Chinese)", "Summary (Chinese)"},
-	TableSources:    {"Source ID", "Title", "Publisher", "URL", "Date", "Tier"},
+	TableSources:    {"Source ID", "Title", "Publisher", "URL", "Date", "Tier", "Original Publisher"},
+	TableTitles:     {"Chart", "Title", "Subtitle", "Note"},
 }
 
 // requiredColumns are the columns a header must have to be a canonical
@@ -43,10 +45,11 @@ var requiredColumns = map[string][]string{
 	TableEvents:       {"Date", "City", "Kind", "Title"},
 	TableGlossary:     {"Term", "Sense", "Chinese", "Kind"},
 	TableSources:      {"Source ID", "Title", "Publisher", "URL"},
+	TableTitles:       {"Chart", "Title", "Subtitle", "Note"},
 }
 
 // canonicalOrder is the order tables are recognised and written in.
-var canonicalOrder = []string{TableObservations, TableIndicators, TableTargets, TableEvents, TableGlossary, TableSources}
+var canonicalOrder = []string{TableObservations, TableIndicators, TableTargets, TableEvents, TableGlossary, TableSources, TableTitles}
 
 // canonicalFiles maps the default data's file names to tables.
 var canonicalFiles = []struct{ file, table string }{
@@ -192,7 +195,12 @@ func (t *canonicalTable) add(rec []string, row int) {
 	if r.blank() {
 		return
 	}
-	switch t.table {
+	d.addRow(t.table, r, rep)
+}
+
+// addRow adds one row of a canonical table.
+func (d *DataSet) addRow(table string, r canonicalRow, rep *FileReport) {
+	switch table {
 	case TableObservations:
 		if o, ok := r.observation(d); ok {
 			d.AddObservation(o)
@@ -217,6 +225,8 @@ func (t *canonicalTable) add(rec []string, row int) {
 		if s := r.source(); s.ID != "" {
 			d.Sources = append(d.Sources, s)
 		}
+	case TableTitles:
+		d.setChartTitle(ChartTitle{Chart: r.get("Chart"), Title: r.get("Title"), Subtitle: r.get("Subtitle"), Note: r.get("Note")})
 	}
 }
 
@@ -482,7 +492,8 @@ func (r canonicalRow) term() Term {
 
 func (r canonicalRow) source() Source {
 	return Source{ID: r.get("Source ID"), Title: r.get("Title"), Publisher: r.get("Publisher"),
-		URL: r.get("URL"), Date: r.get("Date"), Tier: orDefault(strings.ToLower(r.get("Tier")), TierOther)}
+		URL: r.get("URL"), Date: r.get("Date"), Tier: orDefault(strings.ToLower(r.get("Tier")), TierOther),
+		Original: r.get("Original Publisher")}
 }
 
 func splitList(s string) []string {

@@ -249,6 +249,9 @@ func (p *htmlPage) top() *htmlTable {
 	return p.open[len(p.open)-1]
 }
 
+// startTag handles an opening tag: the start of text to skip (script,
+// style…), of a table or one of its parts, of a heading, or of a block
+// that ends a line of text.
 func (p *htmlPage) startTag(name string, z *html.Tokenizer, more bool) {
 	if rawTags[name] {
 		p.raw = name
@@ -264,28 +267,9 @@ func (p *htmlPage) startTag(name string, z *html.Tokenizer, more bool) {
 	switch name {
 	case "table":
 		p.startTable()
-	case "tr":
+	case "tr", "td", "th", "caption", "thead", "tbody", "tfoot":
 		if t != nil {
-			p.flushLine()
-			t.endRow()
-			t.startRow()
-		}
-	case "td", "th":
-		if t != nil {
-			p.flushLine()
-			t.endCell()
-			if !t.inRow {
-				t.startRow()
-			}
-			t.startCell(z, more)
-		}
-	case "caption":
-		if t != nil && !t.inCell {
-			t.inCaption = true
-		}
-	case "thead", "tbody", "tfoot":
-		if t != nil {
-			t.endRow()
+			p.startTablePart(t, name, z, more)
 		}
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		p.lineBreak()
@@ -299,6 +283,33 @@ func (p *htmlPage) startTag(name string, z *html.Tokenizer, more bool) {
 	}
 }
 
+// startTablePart handles the opening tag of a row, a cell, the caption or
+// a row group of t, the innermost open table: a cell with no row open
+// starts one.
+func (p *htmlPage) startTablePart(t *htmlTable, name string, z *html.Tokenizer, more bool) {
+	switch name {
+	case "tr":
+		p.flushLine()
+		t.endRow()
+		t.startRow()
+	case "td", "th":
+		p.flushLine()
+		t.endCell()
+		if !t.inRow {
+			t.startRow()
+		}
+		t.startCell(z, more)
+	case "caption":
+		if !t.inCell {
+			t.inCaption = true
+		}
+	case "thead", "tbody", "tfoot":
+		t.endRow()
+	}
+}
+
+// endTag handles a closing tag as startTag does an opening one; </body>
+// and </html> also close the tables left open.
 func (p *htmlPage) endTag(name string) {
 	if name == p.raw {
 		p.raw = ""
@@ -316,19 +327,9 @@ func (p *htmlPage) endTag(name string) {
 		if t != nil {
 			p.endTable()
 		}
-	case "tr":
+	case "tr", "td", "th", "caption":
 		if t != nil {
-			p.flushLine()
-			t.endRow()
-		}
-	case "td", "th":
-		if t != nil {
-			p.flushLine()
-			t.endCell()
-		}
-	case "caption":
-		if t != nil {
-			t.inCaption = false
+			p.endTablePart(t, name)
 		}
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		p.lineBreak()
@@ -341,6 +342,21 @@ func (p *htmlPage) endTag(name string) {
 		if blockTags[name] {
 			p.lineBreak()
 		}
+	}
+}
+
+// endTablePart handles the closing tag of a row, a cell or the caption of
+// t, the innermost open table.
+func (p *htmlPage) endTablePart(t *htmlTable, name string) {
+	switch name {
+	case "tr":
+		p.flushLine()
+		t.endRow()
+	case "td", "th":
+		p.flushLine()
+		t.endCell()
+	case "caption":
+		t.inCaption = false
 	}
 }
 
@@ -564,7 +580,7 @@ func htmlWhy(rep *FileReport) Msg {
 		}
 	}
 	if is, ok := rep.firstSkip(); ok {
-		return M("why.all_skipped", is.Words())
+		return M("why.all_skipped", is.at(), is.Msg)
 	}
 	if len(rep.SheetsSkipped) > 0 {
 		return M("why.table", rep.SheetsSkipped[0].Name, rep.SheetsSkipped[0].Why)

@@ -154,7 +154,7 @@ func TestImportWebPageErrors(t *testing.T) {
 		msg  string
 	}{
 		{"CNKI yearbook page with no year anywhere", gbk(cnkiPage("主要城市汽车产量")), ErrNoNumbers,
-			"yearbook.xls has no numbers Auto Cities can read (every value was skipped, e.g. sheet 主要城市汽车产量, row 4, column B: skipped: no year"},
+			"yearbook.xls has no numbers Auto Cities can read (every value was skipped — first sheet 主要城市汽车产量, row 4, column B: no year"},
 		{"page with no table", []byte("<html><body><p>2024年汽车产量 254万辆</p></body></html>"), ErrNoNumbers,
 			"yearbook.xls has no numbers Auto Cities can read (a web page with no table)"},
 		{"table of words only", []byte("<html><body><table><tr><td>City</td></tr></table></body></html>"), ErrNoNumbers,

@@ -35,6 +35,14 @@ func (i Issue) where() Msg {
 	return M("where.table")
 }
 
+// at is the issue's place with its sheet, if it has one.
+func (i Issue) at() Msg {
+	if i.Sheet != "" {
+		return M("where.sheet", i.Sheet, i.where())
+	}
+	return i.where()
+}
+
 // Words is the issue as one line: where, whether skipped or guessed, why.
 func (i Issue) Words() Msg {
 	verb := "issue.skipped"
@@ -44,10 +52,7 @@ func (i Issue) Words() Msg {
 	case i.Guess:
 		verb = "issue.guessed"
 	}
-	place := i.where()
-	if i.Sheet != "" {
-		place = M("where.sheet", i.Sheet, place)
-	}
+	place := i.at()
 	if i.Count > 1 {
 		var also []string
 		for _, w := range i.Also {

@@ -72,17 +72,9 @@ func openBook(zr *zip.Reader, b *zipBudget) (*xlsxBook, bool, error) {
 	for _, f := range zr.File {
 		bk.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
-	wbPath := "xl/workbook.xml"
-	var root xmlRels
-	if f := bk.files["_rels/.rels"]; f != nil {
-		if err := readSmallPart(b, f, &root); err != nil {
-			return nil, false, err
-		}
-		for _, r := range root.Rels {
-			if strings.HasSuffix(r.Type, "/officeDocument") {
-				wbPath = strings.TrimPrefix(r.Target, "/")
-			}
-		}
+	wbPath, err := bk.workbookPath(b)
+	if err != nil {
+		return nil, false, err
 	}
 	wbFile := bk.files[wbPath]
 	if wbFile == nil {
@@ -97,17 +89,7 @@ func openBook(zr *zip.Reader, b *zipBudget) (*xlsxBook, bool, error) {
 	if err != nil {
 		return nil, true, err
 	}
-	for _, s := range wb.Sheets {
-		sh := xlsxSheet{name: s.Name, state: s.State, kind: "worksheet"}
-		for _, a := range s.Attrs {
-			if a.Name.Local == "id" {
-				if r, ok := rels[a.Value]; ok {
-					sh.kind, sh.file = r.kind, r.file
-				}
-			}
-		}
-		bk.sheets = append(bk.sheets, sh)
-	}
+	bk.sheets = bookSheets(&wb, rels)
 	for _, r := range rels {
 		switch r.kind {
 		case "sharedStrings":
@@ -117,6 +99,45 @@ func openBook(zr *zip.Reader, b *zipBudget) (*xlsxBook, bool, error) {
 		}
 	}
 	return bk, true, nil
+}
+
+// workbookPath is where the package's root relationships (_rels/.rels)
+// put the workbook: xl/workbook.xml when they do not say.
+func (bk *xlsxBook) workbookPath(b *zipBudget) (string, error) {
+	wbPath := "xl/workbook.xml"
+	f := bk.files["_rels/.rels"]
+	if f == nil {
+		return wbPath, nil
+	}
+	var root xmlRels
+	if err := readSmallPart(b, f, &root); err != nil {
+		return "", err
+	}
+	for _, r := range root.Rels {
+		if strings.HasSuffix(r.Type, "/officeDocument") {
+			wbPath = strings.TrimPrefix(r.Target, "/")
+		}
+	}
+	return wbPath, nil
+}
+
+// bookSheets lists the workbook's sheets in order, each with the kind and
+// part its relationship ID (r:id) names; a sheet whose ID names nothing is
+// a worksheet with no part.
+func bookSheets(wb *xmlWorkbook, rels map[string]bookRel) []xlsxSheet {
+	var sheets []xlsxSheet
+	for _, s := range wb.Sheets {
+		sh := xlsxSheet{name: s.Name, state: s.State, kind: "worksheet"}
+		for _, a := range s.Attrs {
+			if a.Name.Local == "id" {
+				if r, ok := rels[a.Value]; ok {
+					sh.kind, sh.file = r.kind, r.file
+				}
+			}
+		}
+		sheets = append(sheets, sh)
+	}
+	return sheets
 }
 
 type bookRel struct {

@@ -91,7 +91,8 @@ func (s *xmlScanner) selfClosing() bool {
 }
 
 // attrs3 reads three attributes in one pass over the tag (a cell's r, t
-// and s), returning nil for those not present.
+// and s), returning nil for those not present. Its helpers are small
+// enough to be inlined: this runs for every cell of a sheet.
 func (s *xmlScanner) attrs3(a, b, c string) (va, vb, vc []byte) {
 	t := s.tag
 	i := 0
@@ -99,24 +100,17 @@ func (s *xmlScanner) attrs3(a, b, c string) (va, vb, vc []byte) {
 		i++
 	}
 	for i < len(t) {
-		for i < len(t) && isSpace(t[i]) {
-			i++
-		}
-		start := i
-		for i < len(t) && t[i] != '=' && !isSpace(t[i]) {
-			i++
-		}
-		name := t[start:i]
-		if i+1 >= len(t) || t[i] != '=' || (t[i+1] != '"' && t[i+1] != '\'') {
+		start := skipSpaces(t, i)
+		i = attrNameEnd(t, start)
+		if !quoteAfterEquals(t, i) {
 			return
 		}
-		q := t[i+1]
-		end := bytes.IndexByte(t[i+2:], q)
+		end := bytes.IndexByte(t[i+2:], t[i+1])
 		if end < 0 {
 			return
 		}
 		val := t[i+2 : i+2+end]
-		switch string(name) {
+		switch string(t[start:i]) {
 		case a:
 			va = val
 		case b:
@@ -127,6 +121,29 @@ func (s *xmlScanner) attrs3(a, b, c string) (va, vb, vc []byte) {
 		i += 2 + end + 1
 	}
 	return
+}
+
+// skipSpaces returns where the spaces at t[i:] end.
+func skipSpaces(t []byte, i int) int {
+	for i < len(t) && isSpace(t[i]) {
+		i++
+	}
+	return i
+}
+
+// attrNameEnd returns where the attribute name at t[i:] ends: at its '='
+// or a space.
+func attrNameEnd(t []byte, i int) int {
+	for i < len(t) && t[i] != '=' && !isSpace(t[i]) {
+		i++
+	}
+	return i
+}
+
+// quoteAfterEquals reports whether t[i:] starts with =" or =', as an
+// attribute's value does.
+func quoteAfterEquals(t []byte, i int) bool {
+	return i+1 < len(t) && t[i] == '=' && (t[i+1] == '"' || t[i+1] == '\'')
 }
 
 // attr returns an attribute's raw value, or nil.

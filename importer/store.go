@@ -52,6 +52,7 @@ type storedTables struct {
 	Sources    []Source         `json:"sources,omitempty"`
 	Indicators []Indicator      `json:"indicators,omitempty"`
 	Levels     map[string]Level `json:"levels,omitempty"`
+	Titles     []ChartTitle     `json:"titles,omitempty"`
 }
 
 // StoreFileError is a store file that is missing or damaged.
@@ -99,7 +100,7 @@ func (s *Store) Put(d *DataSet) (SetRef, error) {
 		ref.Chunks = append(ref.Chunks, id)
 	}
 	t := &storedTables{Targets: d.Targets, Events: d.Events, Terms: d.Terms, Sources: d.Sources,
-		Indicators: d.Indicators, Levels: d.levels}
+		Indicators: d.Indicators, Levels: d.levels, Titles: d.Titles}
 	b, err := json.Marshal(t)
 	if err != nil {
 		return SetRef{}, err
@@ -164,6 +165,7 @@ func (s *Store) Get(ref SetRef) (*DataSet, error) {
 	}
 	d.Targets, d.Events, d.Terms = slices.Clip(t.Targets), slices.Clip(t.Events), slices.Clip(t.Terms)
 	d.Sources, d.Indicators, d.levels = slices.Clip(t.Sources), slices.Clip(t.Indicators), t.Levels
+	d.Titles = slices.Clip(t.Titles)
 	if d.Count() != ref.Count {
 		return nil, &StoreFileError{File: filepath.Join(s.dir, ref.Tables+tablesExt), Err: ErrStoreDamaged}
 	}

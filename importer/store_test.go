@@ -23,7 +23,8 @@ func storeData(t testing.TB, n int) *DataSet {
 		}
 		d.AddObservation(o)
 	}
-	d.Sources = []Source{{ID: "report", Title: "The report", Tier: TierReport}}
+	d.Sources = []Source{{ID: "report", Title: "The report", Tier: TierReport}, {ID: "repost", Title: "A repost", Tier: TierMedia, Original: "The publisher"}}
+	d.Titles = []ChartTitle{{Chart: "compare|production|2024", Title: "Chongqing leads", Note: "A note"}}
 	d.Events = []Event{{Date: "2024-05", City: "Chongqing", Kind: KindPolicy, Title: "A plan"}}
 	d.Terms = []Term{{Term: "Chang'an", Aliases: []string{"长安"}}}
 	d.Targets = []Target{{City: "Chongqing", Year: 2025, Metric: Production, Value: 2.6e6}}
@@ -46,7 +47,8 @@ func sameData(t *testing.T, got, want *DataSet) {
 	}
 	if !reflect.DeepEqual(got.Events, want.Events) || !reflect.DeepEqual(got.Terms, want.Terms) ||
 		!reflect.DeepEqual(got.Sources, want.Sources) || !reflect.DeepEqual(got.Targets, want.Targets) ||
-		!reflect.DeepEqual(got.Indicators, want.Indicators) || !reflect.DeepEqual(got.Levels(), want.Levels()) {
+		!reflect.DeepEqual(got.Indicators, want.Indicators) || !reflect.DeepEqual(got.Levels(), want.Levels()) ||
+		!reflect.DeepEqual(got.Titles, want.Titles) {
 		t.Error("the tables did not come back as they were")
 	}
 }

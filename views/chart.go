@@ -38,9 +38,30 @@ type Chart struct {
 	timer   *time.Timer
 	pending sync.WaitGroup
 	last    image.Image
+
+	OnDoubleTapped    func()                 // a double click on the chart (its titles)
+	OnSecondaryTapped func(*fyne.PointEvent) // a right click: the chart's menu
 }
 
-var _ fyne.Widget = (*Chart)(nil)
+var (
+	_ fyne.Widget            = (*Chart)(nil)
+	_ fyne.DoubleTappable    = (*Chart)(nil)
+	_ fyne.SecondaryTappable = (*Chart)(nil)
+)
+
+// DoubleTapped is part of fyne.DoubleTappable.
+func (c *Chart) DoubleTapped(*fyne.PointEvent) {
+	if c.OnDoubleTapped != nil {
+		c.OnDoubleTapped()
+	}
+}
+
+// TappedSecondary is part of fyne.SecondaryTappable.
+func (c *Chart) TappedSecondary(ev *fyne.PointEvent) {
+	if c.OnSecondaryTapped != nil {
+		c.OnSecondaryTapped(ev)
+	}
+}
 
 // NewChart makes a chart widget. spec runs on the UI goroutine and returns
 // a builder that holds copies of the choices it needs, so the render

@@ -228,14 +228,17 @@ func chart(args []string, stdout, stderr io.Writer) int {
 	data := fs.String("data", "", "a file to chart instead of the built-in data")
 	metric := fs.String("metric", string(importer.Production), "metric: one of "+metricNames()+", or a user indicator's name")
 	fs.Var(&years, "year", "compare: year (repeat, or 2023,2024, for grouped bars); default: the latest year with a full-year figure for at least three cities")
-	period := fs.String("period", "FY", "period: FY, YTDnn (Jan through month nn) or Mnn")
-	cities := fs.String("cities", "", "cities, comma-separated (default: all with data; timeline and rank: Chongqing)")
+	period := fs.String("period", "FY", "period: FY, YTDnn (Jan through month nn) or Mnn; timeline: the period of --same-period")
+	cities := fs.String("cities", "", "regions, comma-separated: cities, provinces or China (default: the cities with data, else the first level with data; timeline and rank: Chongqing)")
 	unit := fs.String("unit", "", "vehicles, 10k, million, CNY, 100m or billion (default: million or billion)")
+	samePeriod := fs.Bool("same-period", false, "timeline: add a line of the same part of each year (Jan–Nov 2025 against Jan–Nov 2024)")
+	highlight := fs.String("highlight", "", "a city drawn in its colour, the others grey")
+	background := fs.String("background", "", "light, dark, transparent (dark text, for light slides) or transparent-dark (light text, for dark slides); default from --theme")
 	themeName := fs.String("theme", "light", "light or dark")
 	size := fs.String("size", "1920x1080", "picture size WxH in pixels")
 	preset := fs.String("preset", "", "16:9 (1920×1080), 4:3 (1600×1200) or 1:1 (1080×1080); overrides --size")
 	scale := fs.Float64("scale", 1, "2 doubles the pixels for sharp slides")
-	transparent := fs.Bool("transparent", false, "no background (PNG)")
+	transparent := fs.Bool("transparent", false, "no background (PNG), text for the --theme's background")
 	font := fs.String("font", "", "a TrueType font file for the chart text (for Chinese names)")
 	out := fs.String("o", "", "output file, OUT.png or OUT.svg")
 	flags := addImportFlags(fs, "data-")
@@ -243,6 +246,9 @@ func chart(args []string, stdout, stderr io.Writer) int {
 		return exitBadInput
 	}
 	opts, err := chartOptions(*size, *preset, *themeName, *scale, *transparent, *font)
+	if err == nil && *background != "" {
+		err = chartspec.SetBackground(&opts, *background)
+	}
 	if err == nil && *out == "" {
 		err = errors.New("-o OUT.png or -o OUT.svg is required")
 	}
@@ -252,6 +258,11 @@ func chart(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chart: %v\n", err)
 		return exitBadInput
 	}
+	var set []string
+	fs.Visit(func(f *flag.Flag) { set = append(set, f.Name) })
+	for _, f := range chartspec.IgnoredFlags(*kind, set, *samePeriod) {
+		fmt.Fprintf(stderr, "chart: --%s does not apply to a %s chart; ignored\n", f, *kind)
+	}
 	var files []string
 	if *data != "" {
 		files = []string{*data}
@@ -260,27 +271,15 @@ func chart(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitBadInput
 	}
-	c := chartspec.Defaults(d, *kind)
-	p, ok := importer.ParsePeriod(*period)
-	if !ok {
-		fmt.Fprintf(stderr, "chart: period %q is not FY, YTDnn or Mnn (nn = 01…12)\n", *period)
+	c, err := chartChoice(d, *kind, *metric, *period, *unit, years, *cities)
+	if err != nil {
+		fmt.Fprintf(stderr, "chart: %v\n", err)
 		return exitBadInput
 	}
-	c.Metric, c.Period, c.Unit = importer.Metric(*metric), p, *unit
-	if *kind == chartspec.KindRank && !importer.IsRank(c.Metric) {
-		c.Metric = importer.ProductionRank
-	}
-	if len(years) > 0 {
-		c.Years = years
-	} else if c.Kind == chartspec.KindCompare {
-		c.Years = []int{d.DefaultCompareYear(c.Metric, c.Period)}
-	}
-	if *cities != "" {
-		c.Cities = nil
-		for _, name := range strings.Split(*cities, ",") {
-			city, _, _ := importer.MatchRegion(name) // 重庆, chongqing, 渝 → Chongqing
-			c.Cities = append(c.Cities, city)
-		}
+	c.SamePeriod, c.Highlight = *samePeriod, matchCity(*highlight)
+	if spec, err := chartspec.Build(d, c); err == nil && !charts.HasData(spec) {
+		fmt.Fprintf(stderr, "chart: no data for this chart (%s); nothing written\n", spec.Texts().Title)
+		return exitFailed
 	}
 	job := chartspec.Export{Data: d, Choices: []chartspec.Choice{c}, Chart: c.Kind, Options: opts}
 	if err := job.Save(*out); err != nil {
@@ -289,6 +288,40 @@ func chart(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %s (%d×%d)\n", *out, int(float64(opts.Width)*max(opts.Scale, 1)), int(float64(opts.Height)*max(opts.Scale, 1)))
 	return exitOK
+}
+
+// chartChoice is the chart command's choice from its flags.
+func chartChoice(d *importer.DataSet, kind, metric, period, unit string, years []int, cities string) (chartspec.Choice, error) {
+	c := chartspec.Defaults(d, kind)
+	p, ok := importer.ParsePeriod(period)
+	if !ok {
+		return c, fmt.Errorf("period %q is not FY, YTDnn or Mnn (nn = 01…12)", period)
+	}
+	c.Metric, c.Period, c.Unit = importer.Metric(metric), p, unit
+	if kind == chartspec.KindRank && !importer.IsRank(c.Metric) {
+		c.Metric = importer.ProductionRank
+	}
+	if len(years) > 0 {
+		c.Years = years
+	} else if c.Kind == chartspec.KindCompare {
+		c.Years = []int{chartspec.DefaultYear(d, c.Metric, c.Period)}
+	}
+	if cities != "" {
+		c.Cities = nil
+		for _, name := range strings.Split(cities, ",") {
+			c.Cities = append(c.Cities, matchCity(name))
+		}
+	}
+	return c, nil
+}
+
+// matchCity is a city's canonical name: 重庆, chongqing, 渝 → Chongqing.
+func matchCity(name string) string {
+	if strings.TrimSpace(name) == "" {
+		return ""
+	}
+	city, _, _ := importer.MatchRegion(name)
+	return city
 }
 
 func chartOptions(size, preset, themeName string, scale float64, transparent bool, font string) (charts.Options, error) {
@@ -322,9 +355,15 @@ func export(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	data := fs.String("data", "", "a file to export instead of the built-in data")
+	slides := fs.String("slides", "", "the deck's slides, comma-separated: "+strings.Join(chartspec.SlideNames(), ", ")+" (default: all)")
 	out := fs.String("o", "", "output file: OUT.xlsx, OUT.pptx or OUT.csv")
 	flags := addImportFlags(fs, "")
 	if err := fs.Parse(args); err != nil {
+		return exitBadInput
+	}
+	slideList, err := chartspec.ParseSlides(*slides)
+	if err != nil {
+		fmt.Fprintf(stderr, "export: %v\n", err)
 		return exitBadInput
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
@@ -345,8 +384,12 @@ func export(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitBadInput
 	}
-	job := chartspec.Export{Data: d, Version: Version, Protect: files}
-	if err := job.Save(*out); err != nil {
+	job := chartspec.Export{Data: d, Version: Version, Protect: files, Slides: slideList}
+	notes, err := job.SaveNoting(*out)
+	for _, n := range notes {
+		fmt.Fprintf(stderr, "export: %s\n", n)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "export: %v\n", err)
 		if errors.Is(err, importer.ErrExportOntoSource) {
 			return exitBadInput

@@ -59,7 +59,7 @@ func newCompareTab(s *State) *compare {
 func (t *compare) columns() []column[importer.Stated] {
 	d := func() *importer.DataSet { return t.state.Data() }
 	return []column[importer.Stated]{
-		{header: "ui.city", width: 110, cell: func(s importer.Stated) string { return cityLabel(s.Key.Region) }},
+		{header: "ui.region", width: 110, cell: func(s importer.Stated) string { return cityLabel(s.Key.Region) }},
 		{header: "ui.year", width: 60, cell: func(s importer.Stated) string { return strconv.Itoa(s.Key.Year) }},
 		{header: "ui.period", width: 80, cell: func(s importer.Stated) string { return periodLabel(s.Key.Period) }},
 		{header: "ui.value", width: 150, cell: func(s importer.Stated) string {
@@ -124,7 +124,7 @@ func (t *compare) offerYears() {
 	years := d.Years(t.choice.Metric, t.choice.Period)
 	keep := intersectInts(t.choice.Years, years)
 	if len(keep) == 0 {
-		keep = []int{d.DefaultCompareYear(t.choice.Metric, t.choice.Period)}
+		keep = []int{chartspec.DefaultYear(d, t.choice.Metric, t.choice.Period)}
 	}
 	t.years.offer(years, keep)
 }

@@ -66,7 +66,7 @@ func newDataTab(s *State) *dataTab {
 	t := &dataTab{state: s, sortCol: -1, selected: -1}
 	t.obs = newRowTable(t.obsColumns(), func() int { return len(t.rows) }, func(i int) int32 { return t.rows[i] },
 		func(col int, desc bool) { t.sortCol, t.sortDesc = col, desc; t.apply(0) })
-	t.filter = newAppEntry(s, T("ui.filter_city_year_metric_source"), func(string) { t.apply(filterDelay) })
+	t.filter = newAppEntry(s, T("ui.filter_rows"), func(string) { t.apply(filterDelay) })
 	t.edit = &widget.Button{Text: T("ui.correct_value"), OnTapped: t.editSelected}
 	t.edit.Disable()
 	t.obs.OnSelected = func(id widget.TableCellID) { t.selected = id.Row; t.edit.Enable() }
@@ -103,6 +103,23 @@ func newDataTab(s *State) *dataTab {
 	return t
 }
 
+// The observation table's columns, in order.
+const (
+	colRegion = iota
+	colLevel
+	colYear
+	colPeriod
+	colMetric
+	colValue
+	colUnit
+	colQualifier
+	colConfidence
+	colYoY
+	colSource
+	colNote
+	obsColumnCount
+)
+
 // obsColumns are the observation table's columns; rows are numbers of
 // t.data's rows.
 func (t *dataTab) obsColumns() []column[int32] {
@@ -110,24 +127,29 @@ func (t *dataTab) obsColumns() []column[int32] {
 	cell := func(col int) func(int32) string {
 		return func(i int32) string { return obsCell(t.data, row(i), col) }
 	}
-	return []column[int32]{
-		{header: "ui.city", width: 100, cell: cell(0)},
-		{header: "ui.year", width: 56, cell: cell(1)},
-		{header: "ui.period", width: 80, cell: cell(2)},
-		{header: "ui.metric", width: 220, cell: cell(3)},
-		{header: "ui.value", width: 130, cell: cell(4)},
-		{header: "ui.unit", width: 70, cell: cell(5)},
-		{header: "ui.qualifier", width: 100, cell: cell(6)},
-		{header: "ui.confidence", width: 100, cell: cell(7)},
-		{header: "ui.stated_yoy", width: 100, cell: cell(8)},
-		{header: "ui.source", width: 280, cell: cell(9)},
-		{header: "ui.note", width: 360, cell: cell(10)},
+	cols := []column[int32]{
+		colRegion:     {header: "ui.region", width: 100},
+		colLevel:      {header: "ui.preview_level", width: 112},
+		colYear:       {header: "ui.year", width: 56},
+		colPeriod:     {header: "ui.period", width: 80},
+		colMetric:     {header: "ui.metric", width: 220},
+		colValue:      {header: "ui.value", width: 130},
+		colUnit:       {header: "ui.unit", width: 70},
+		colQualifier:  {header: "ui.qualifier", width: 100},
+		colConfidence: {header: "ui.confidence", width: 100},
+		colYoY:        {header: "ui.stated_yoy", width: 100},
+		colSource:     {header: "ui.source", width: 280},
+		colNote:       {header: "ui.note", width: 360},
 	}
+	for i := range cols {
+		cols[i].cell = cell(i)
+	}
+	return cols
 }
 
 func (t *dataTab) conflictColumns() []column[importer.Stated] {
 	return []column[importer.Stated]{
-		{header: "ui.city", width: 100, cell: func(s importer.Stated) string { return cityLabel(s.Key.Region) }},
+		{header: "ui.region", width: 100, cell: func(s importer.Stated) string { return cityLabel(s.Key.Region) }},
 		{header: "ui.year", width: 56, cell: func(s importer.Stated) string { return strconv.Itoa(s.Key.Year) }},
 		{header: "ui.period", width: 80, cell: func(s importer.Stated) string { return periodLabel(s.Key.Period) }},
 		{header: "ui.metric", width: 180, cell: func(s importer.Stated) string { return metricLabel(s.Key.Metric) }},
@@ -239,7 +261,7 @@ func (t *dataTab) show(rows []int32) {
 // titles.
 func rowWords(d *importer.DataSet) importer.RowWords {
 	return importer.RowWords{
-		Region: func(r string) string { return r + " " + importer.RegionChinese(r) },
+		Region: func(r string) string { return r + " " + importer.RegionChinese(r) + " " + levelLabel(d.Level(r)) },
 		Metric: metricLabel,
 		Period: periodLabel,
 		Source: func(id string) string { return sourceTitle(d, id) },
@@ -268,22 +290,33 @@ func sortRows(ctx context.Context, d *importer.DataSet, rows []int32, col int, d
 		}
 		return l
 	}
+	var regionRank map[string]int
+	if col == colRegion { // pinyin order in both languages (sortRegions), looked up
+		names := d.Regions()
+		sortRegions(names)
+		regionRank = make(map[string]int, len(names))
+		for i, r := range names {
+			regionRank[r] = i
+		}
+	}
 	keys := make([]keyed, len(rows))
 	for i, r := range rows {
 		o := d.Row(int(r))
 		keys[i] = keyed{row: r, v: sortNumber(o, col)}
 		switch col {
-		case 0:
-			keys[i].s = label(o.Region, cityLabel)
-		case 3, 5:
+		case colRegion:
+			keys[i].v = float64(regionRank[o.Region])
+		case colLevel:
+			keys[i].s = label(o.Region, func(string) string { return obsCell(d, o, col) })
+		case colMetric, colUnit:
 			keys[i].s = label(string(o.Metric), func(m string) string { return obsCell(d, o, col) })
-		case 6:
+		case colQualifier:
 			keys[i].s = o.Qualifier
-		case 7:
+		case colConfidence:
 			keys[i].s = o.Confidence
-		case 9:
+		case colSource:
 			keys[i].s = label(o.SourceID, func(id string) string { return sourceTitle(d, id) })
-		case 10:
+		case colNote:
 			keys[i].s = o.Note
 		}
 	}
@@ -400,32 +433,34 @@ func editLabel(o importer.Observation) string {
 }
 func obsCell(d *importer.DataSet, o importer.Observation, col int) string {
 	switch col {
-	case 0:
+	case colRegion:
 		return cityLabel(o.Region)
-	case 1:
+	case colLevel:
+		return levelLabel(d.Level(o.Region))
+	case colYear:
 		return strconv.Itoa(o.Year)
-	case 2:
+	case colPeriod:
 		return periodLabel(o.Period)
-	case 3:
+	case colMetric:
 		return metricLabel(o.Metric)
-	case 4:
+	case colValue:
 		s := chartspec.FormatNumber(o.Value, 0)
 		if o.EditedFrom != nil {
 			s += " ✎"
 		}
 		return s
-	case 5:
+	case colUnit:
 		return unitWord(d.UnitOf(o.Metric))
-	case 6:
+	case colQualifier:
 		return T("qualifier." + o.Qualifier)
-	case 7:
+	case colConfidence:
 		return T("confidence." + o.Confidence)
-	case 8:
+	case colYoY:
 		if o.YoY != nil {
 			return fmt.Sprintf("%+.1f%%", *o.YoY)
 		}
 		return ""
-	case 9:
+	case colSource:
 		return sourceTitle(d, o.SourceID)
 	}
 	return o.Note
@@ -440,13 +475,13 @@ func (t *dataTab) showReport() { t.inner.SelectIndex(3) }
 // sortNumber is what a numeric column sorts by (0 for text columns).
 func sortNumber(o importer.Observation, col int) float64 {
 	switch col {
-	case 1:
+	case colYear:
 		return float64(o.Year)
-	case 2:
+	case colPeriod:
 		return float64(o.Period.LastMonth())
-	case 4:
+	case colValue:
 		return o.Value
-	case 8:
+	case colYoY:
 		if o.YoY == nil {
 			return -1e18
 		}

@@ -43,7 +43,7 @@ func obsRows(t *dataTab) []importer.Observation {
 // rowShows reports whether a cell of the row (or the region's Chinese
 // name) holds the word.
 func rowShows(d *importer.DataSet, o importer.Observation, word string) bool {
-	for c := 0; c < 11; c++ {
+	for c := range obsColumnCount {
 		if strings.Contains(strings.ToLower(obsCell(d, o, c)), word) {
 			return true
 		}

@@ -142,3 +142,6 @@ func termSummary(t importer.Term) string {
 	}
 	return t.Summary
 }
+
+// levelLabel names a region's level: city, province-level municipality…
+func levelLabel(l importer.Level) string { return T("level." + l.String()) }

@@ -89,6 +89,9 @@ func generatedCodes() []string {
 	add("kind.", "ods", "odf", "numbers", "word", "pptx", "xlsb", "wps", "excel2003xml", "html", "rtf")
 	add("", "list.sep", "and.sep", "and.last")
 	add("confidence.", importer.Normal, importer.Low)
+	for _, r := range roleOrder {
+		add("role.", string(r))
+	}
 	// what the report counts beyond its list: every skip reason's short form
 	for _, c := range []string{"region.unknown", "cell.footnote", "cell.empty", "cell.missing", "cell.not_number",
 		"cell.percent", "cell.no_region", "cell.usd", "cell.percent_of", "cell.unit_mismatch", "cell.growth_not_number",
@@ -197,7 +200,7 @@ var allowedInChinese = map[string]bool{"Auto": true, "Cities": true, "CSV": true
 	"XML": true, "HTML": true, "RTF": true, "PDF": true, "PNG": true, "SVG": true, "xlsx": true, "xlsm": true, "csv": true,
 	"ods": true, "numbers": true, "xlsb": true, "Office": true, "URL": true, "YTDnn": true, "Mnn": true, "city": true,
 	"province": true, "municipality": true, "country": true, "aggregate": true, "asiacity": true, "news": true,
-	"xls": true, "English": true, "max": true, "rows": true} // max, rows: the --max-rows flag
+	"xls": true, "English": true, "Esc": true, "max": true, "rows": true} // max, rows: the --max-rows flag
 
 // TestChineseTableHasNoEnglishSentence: the Chinese table writes every
 // text in Chinese; Latin letters only for names of formats and programs.

@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -47,146 +45,99 @@ func (u *ui) importURIs(uris []fyne.URI) {
 	}
 	if len(paths) > 0 {
 		u.app.Preferences().SetString(prefLastFolder, filepath.Dir(paths[0]))
-		u.importPaths(paths, false)
+		u.importPaths(paths)
 	}
 }
 
-// importResult is what a background import hands back to the UI.
-type importResult struct {
-	data *importer.DataSet
-	rep  *importer.FileReport
-	errs []string
-	ask  string   // a file that needs a password
-	read []string // the files read
+// importPaths is the one way in for files — dropped, chosen with File →
+// Import…, from Open recent, or given at start: each is read in the
+// background (a progress bar with Cancel when it takes long), then shown
+// in the import preview, one file after the other.
+func (u *ui) importPaths(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	u.importFile(paths[0], "", func() { u.importPaths(paths[1:]) })
 }
 
-// importPaths reads files in the background, shows a progress bar with
-// Cancel when it takes long, then asks Merge or Replace (or merges at once,
-// for files given at start-up).
-func (u *ui) importPaths(paths []string, mergeNow bool) {
-	u.importWith(paths, importer.ImportOptions{}, mergeNow)
-}
-
-func (u *ui) importWith(paths []string, opts importer.ImportOptions, mergeNow bool) {
+// importFile reads one file and opens its preview; next runs when the
+// user is done with it (or it could not be read).
+func (u *ui) importFile(path, password string, next func()) {
 	ctx, cancel := context.WithCancel(context.Background())
-	prog := newProgress(u.win, filepath.Base(paths[0]), cancel)
-	opts.Progress, opts.MaxRows = prog.set, u.maxRows()
+	prog := newProgress(u.win, filepath.Base(path), cancel)
+	opts := importer.ImportOptions{Password: password, Progress: prog.set, MaxRows: u.maxRows()}
+	current := u.state.Data()
 	u.imports.Add(1)
 	go func() {
 		defer u.imports.Done()
-		res := readFiles(ctx, paths, opts)
+		res := readFile(ctx, path, opts, current)
+		choices, recalled := recallChoices(res.rep)
+		if recalled && res.rep != nil { // a file of this shape was imported before: its choices again
+			opts.Choices = choices
+			if again := readFile(ctx, path, opts, current); again.err == nil {
+				res = again
+			} else {
+				recalled, choices = false, importer.Choices{}
+			}
+		}
 		cancelled := ctx.Err() != nil
 		cancel()
 		fyne.Do(func() {
 			prog.done()
-			u.finishImport(res, paths, mergeNow, cancelled)
+			switch {
+			case cancelled:
+				next()
+			case errors.Is(res.err, importer.ErrEncrypted) && password == "":
+				u.askPassword(path, next)
+			case res.err != nil && !readable(res):
+				showError(res.err, u.win)
+				next()
+			default: // read — perhaps with nothing taken yet: the preview offers the choices
+				u.showPreview(path, password, res, choices, recalled, next)
+			}
 		})
 	}()
 }
 
-func readFiles(ctx context.Context, paths []string, opts importer.ImportOptions) importResult {
-	res := importResult{data: &importer.DataSet{}, rep: &importer.FileReport{}}
-	for _, p := range paths {
-		d, rep, err := importer.ImportFile(ctx, p, opts)
-		switch {
-		case errors.Is(err, importer.ErrEncrypted) && opts.Password == "":
-			res.ask = p
-		case err != nil:
-			res.errs = append(res.errs, err.Error())
-			log.Printf("import: %v", err)
-		default:
-			d.AttachFileSource(p)
-			res.read = append(res.read, p)
-			res.data.Merge(d)
-			res.rep.Parts = append(res.rep.Parts, rep)
-			res.rep.Rows += rep.Rows
-			res.rep.Targets += rep.Targets
-			res.rep.Events += rep.Events
-			res.rep.Terms += rep.Terms
-		}
-	}
-	res.rep.File = strings.Join(baseNames(paths), ", ")
-	return res
+// readable: the file was read and its tables understood, even if no
+// figure could be taken without a choice (a year, a column's role).
+func readable(res readResult) bool {
+	return res.rep != nil && len(res.rep.Tables) > 0
 }
 
-func baseNames(paths []string) []string {
-	var out []string
-	for _, p := range paths {
-		out = append(out, filepath.Base(p))
-	}
-	return out
-}
-
-func (u *ui) finishImport(res importResult, paths []string, mergeNow, cancelled bool) {
-	if cancelled {
-		return
-	}
-	if res.ask != "" {
-		u.askPassword(res.ask, mergeNow)
-	}
-	if len(res.errs) > 0 {
-		showError(errors.New(strings.Join(res.errs, "\n")), u.win)
-	}
-	if res.data.Count()+len(res.data.Events)+len(res.data.Terms)+len(res.data.Targets) == 0 {
-		return
-	}
-	u.state.addImported(res.read...)
-	u.addRecent(res.read...)
-	label := fmt.Sprintf(T("ui.import_of_s"), res.rep.File)
+// applyImport merges the file's data with the working data (or replaces
+// it) off the UI goroutine — with 360,000 rows the merge and its index take
+// a moment — then makes it one undoable change.
+func (u *ui) applyImport(res readResult, name string, merge bool, done func()) {
+	current := u.state.Data()
 	regions := res.data.Regions()
-	merge := func() {
-		d := u.state.Data().Clone()
-		d.Merge(res.data)
-		u.apply(d, res.rep, label, regions)
+	label := T("ui.import_of_s", name)
+	if !merge {
+		label = T("ui.replace_by_s", name)
 	}
-	if mergeNow { // files named at start-up: the window opens on the charts, the report waits in Data
-		d := u.state.Data().Clone()
-		d.Merge(res.data)
-		u.state.ChangeImported(d, res.rep, label, regions)
-		return
-	}
-	msg := fmt.Sprintf(T("ui.s_read_d_figures_d_targets"),
-		res.rep.File, res.rep.Rows, res.rep.Targets, res.rep.Events, res.rep.Terms)
-	escaped := false
-	dlg := dialog.NewCustomConfirm(T("ui.import_2"), T("ui.merge"), T("ui.replace"), widget.NewLabel(msg), func(mergeChosen bool) {
-		switch {
-		case escaped: // Escape: neither merge nor replace
-		case mergeChosen:
-			merge()
-		default:
-			u.apply(res.data, res.rep, fmt.Sprintf(T("ui.replace_by_s"), res.rep.File), regions)
+	go func() {
+		d := res.data
+		if merge {
+			d = current.Clone()
+			d.Merge(res.data)
 		}
-	}, u.win)
-	// Fyne's dialogs take no keys: Return merges, Escape cancels, while the
-	// prompt is up (the window's own key handler comes back when it closes).
-	c := u.win.Canvas()
-	keys := c.OnTypedKey()
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		switch e.Name {
-		case fyne.KeyReturn, fyne.KeyEnter:
-			dlg.Confirm()
-		case fyne.KeyEscape:
-			escaped = true
-			dlg.Hide()
-		}
-	})
-	dlg.SetOnClosed(func() { c.SetOnTypedKey(keys) })
-	dlg.Show()
+		d.Prepare()
+		fyne.Do(func() {
+			u.state.ChangeImported(d, res.rep, label, regions)
+			done()
+		})
+	}()
 }
 
-func (u *ui) apply(d *importer.DataSet, rep *importer.FileReport, label string, regions []string) {
-	u.state.ChangeImported(d, rep, label, regions)
-	u.tabs.Select(u.data.tab)
-	u.data.showReport()
-}
-
-func (u *ui) askPassword(path string, mergeNow bool) {
+func (u *ui) askPassword(path string, next func()) {
 	pw := widget.NewPasswordEntry()
-	dialog.ShowForm(fmt.Sprintf(T("ui.s_is_password_protected"), filepath.Base(path)), T("ui.open"), T("ui.cancel"),
+	dialog.ShowForm(T("ui.s_is_password_protected", filepath.Base(path)), T("ui.open"), T("ui.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(T("ui.password"), pw)}, func(ok bool) {
-			if ok {
-				u.importWith([]string{path}, importer.ImportOptions{Password: pw.Text}, mergeNow)
+			if !ok {
+				next()
+				return
 			}
+			u.importFile(path, pw.Text, next)
 		}, u.win)
 }
 

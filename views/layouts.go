@@ -3,6 +3,7 @@ package views
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -186,4 +187,94 @@ func (l minHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
 		m = m.Max(fyne.NewSize(o.MinSize().Width, 0))
 	}
 	return m
+}
+
+// minWidth gives one object a minimum width.
+type minWidth struct{ w float32 }
+
+func (l minWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (l minWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	m := fyne.NewSize(l.w, 0)
+	for _, o := range objects {
+		m = m.Max(fyne.NewSize(0, o.MinSize().Height))
+	}
+	return m
+}
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// fillStack stacks objects top to bottom at the width it is given: flows
+// wrap at that width (in a VBox a flow gets the height of one line and
+// what follows overlaps it), and the object at fill takes the height left.
+type fillStack struct {
+	fill  int
+	width float32 // the width last laid out at, for MinSize
+}
+
+func (l *fillStack) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	pad := theme.Padding()
+	heights := make([]float32, len(objects))
+	rest := size.Height
+	shown := 0
+	for i, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		shown++
+		if i != l.fill {
+			heights[i] = heightAt(o, size.Width)
+			rest -= heights[i]
+		}
+	}
+	rest -= pad * float32(max(0, shown-1))
+	heights[l.fill] = max(0, rest)
+	y := float32(0)
+	for i, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		o.Resize(fyne.NewSize(size.Width, heights[i]))
+		o.Move(fyne.NewPos(0, y))
+		y += heights[i] + pad
+	}
+}
+
+func (l *fillStack) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	w := l.width
+	if w == 0 {
+		w = 560
+	}
+	var m fyne.Size
+	shown := 0
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		shown++
+		m.Width = max(m.Width, o.MinSize().Width)
+		m.Height += heightAt(o, w)
+	}
+	m.Height += theme.Padding() * float32(max(0, shown-1))
+	return m
+}
+
+// heightAt is how tall an object stands at width w: a flow as wrapped, a
+// wrapping label as its lines at that width.
+func heightAt(o fyne.CanvasObject, w float32) float32 {
+	if c, ok := o.(*fyne.Container); ok {
+		if f, ok := c.Layout.(flowLayout); ok {
+			return f.Height(c.Objects, w)
+		}
+	}
+	if o.Size().Width != w {
+		o.Resize(fyne.NewSize(w, o.Size().Height))
+	}
+	return o.MinSize().Height
 }

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"autocities/importer"
 )
@@ -74,6 +76,16 @@ func regionItem(name string) string {
 	return name
 }
 
+// sortRegions sorts region names as a Chinese reader expects them too:
+// by their English (pinyin) names, which is pinyin order for the Chinese
+// ones beside them, and names only Chinese by their pinyin (CLDR's zh
+// collation), after the Latin ones.
+// (A collator is not safe for concurrent use: one per sort.)
+func sortRegions(names []string) {
+	c := collate.New(language.Chinese, collate.IgnoreCase)
+	slices.SortFunc(names, func(a, b string) int { return c.CompareString(a, b) })
+}
+
 // offer shows the regions with data (any level), keeping the level and
 // the ticks that still fit; when none is ticked, keep (the tab's default)
 // is ticked.
@@ -106,7 +118,7 @@ func (p *regionPicker) offer(withData []string, level importer.Level, keep []str
 			p.offered = append(p.offered, r)
 		}
 	}
-	slices.SortFunc(p.offered, func(a, b string) int { return strings.Compare(regionItem(a), regionItem(b)) })
+	sortRegions(p.offered)
 	ticked := map[string]bool{}
 	for _, r := range keep {
 		if slices.Contains(p.offered, r) {

@@ -53,7 +53,7 @@ func BenchmarkDataFilter360k(b *testing.B) {
 		if err != nil || len(rows) < 120 {
 			b.Fatalf("%d rows, %v", len(rows), err)
 		}
-		sortRows(context.Background(), d, rows, 4, true)
+		sortRows(context.Background(), d, rows, colValue, true)
 	}
 }
 
@@ -66,7 +66,7 @@ func BenchmarkDataSortAll360k(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		rows, _ := d.Filter(context.Background(), nil, rw)
-		sortRows(context.Background(), d, rows, 4, true)
+		sortRows(context.Background(), d, rows, colValue, true)
 	}
 }
 

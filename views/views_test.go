@@ -383,13 +383,13 @@ func TestDataTab(t *testing.T) {
 	}
 	// Sorting by value, then reversed.
 	d.filter.SetText("")
-	d.obs.sortBy(4)
+	d.obs.sortBy(colValue)
 	d.done.Wait()
 	rows := obsRows(d)
 	if rows[0].Value > rows[len(rows)-1].Value {
 		t.Error("sort by value is not ascending")
 	}
-	d.obs.sortBy(4)
+	d.obs.sortBy(colValue)
 	d.done.Wait()
 	rows = obsRows(d)
 	if rows[0].Value < rows[len(rows)-1].Value {
@@ -430,12 +430,25 @@ func TestWindowImportsStartupFiles(t *testing.T) {
 	}
 	changed := make(chan struct{}, 1)
 	s.OnChanged(func() { changed <- struct{}{} })
-	w := NewWindow(a, s, []string{f})
+	w := NewWindow(a, s, nil)
 	defer w.Close()
+	u := s.ui
+	u.previewShown = make(chan *preview, 1)
+	u.importPaths([]string{f}) // what NewWindow does with the files it is given
+	var p *preview
+	select {
+	case p = <-u.previewShown:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the file given at start-up got no import preview")
+	}
+	if len(p.sampleRows) != 2 || p.sampleRows[0].Region != "Hefei" || p.res.rep.Rows != 2 {
+		t.Errorf("the preview's first rows: %+v", p.sampleRows)
+	}
+	p.finish(true) // Merge
 	select {
 	case <-changed:
 	case <-time.After(10 * time.Second):
-		t.Fatal("the file given at start-up was not imported")
+		t.Fatal("Merge did not change the data")
 	}
 	quiet(s.ui) // the import's other listeners run on its goroutine under the test driver
 	if got := s.Data().Count(); got != before+2 {

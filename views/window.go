@@ -34,6 +34,8 @@ type ui struct {
 	glossary *glossary
 	data     *dataTab
 
+	previewShown chan *preview // tests: each import preview once it is up
+
 	mainMenu           *fyne.MainMenu
 	undoItem, redoItem *fyne.MenuItem
 	recentItem         *fyne.MenuItem
@@ -43,6 +45,7 @@ type ui struct {
 	readOnly           bool                 // another instance has the workspace: nothing is saved
 	unsavedErr         error                // why the last change is not on disk
 	saveDialog         *dialog.CustomDialog // the save failure shown
+	clip               copier               // Copy chart, Copy data (clipboard.go)
 }
 
 // NewWindow builds the main window on the state and imports files (from
@@ -78,9 +81,10 @@ func newUI(a fyne.App, s *State, files []string) *ui {
 	u.data = newDataTab(s)
 	u.glossary = newGlossaryTab(s)
 	u.tabs = container.NewAppTabs(append(items, u.glossary.tab, u.data.tab)...)
-	u.win.SetContent(u.tabs)
+	u.win.SetContent(u.withCopy(u.tabs))
 	u.tabs.SelectIndex(recallTab(len(u.tabs.Items)))
 	u.tabs.OnSelected = func(*container.TabItem) { rememberTab(u.tabs.SelectedIndex()) }
+	u.hookTitles()
 	u.mainMenu = u.menu()
 	u.win.SetMainMenu(u.mainMenu)
 	s.OnChanged(u.updateUndoItems)
@@ -89,14 +93,15 @@ func newUI(a fyne.App, s *State, files []string) *ui {
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.importURIs(uris) })
 	u.shortcuts()
 	u.win.SetCloseIntercept(u.closing)
-	u.win.SetOnClosed(func() { // the last change is on disk before the app exits
+	u.win.SetOnClosed(func() { // the last change is on disk, the copy with the clipboard manager, before the app exits
 		u.ws.wait()
+		u.keepCopy()
 		u.lock.release()
 	})
 	u.showStart(start)
 	u.updateUndoItems()
 	if len(files) > 0 {
-		u.importPaths(files, true)
+		u.importPaths(files)
 	}
 	return u
 }
@@ -126,7 +131,8 @@ func (u *ui) menu() *fyne.MainMenu {
 	u.undoItem = &fyne.MenuItem{Label: T("ui.undo"), Action: u.undo, Shortcut: &fyne.ShortcutUndo{}, Disabled: true}
 	u.redoItem = &fyne.MenuItem{Label: T("ui.redo"), Action: u.redoChange, Shortcut: redo, Disabled: true}
 	find := &fyne.MenuItem{Label: T("ui.find"), Action: u.find, Shortcut: ctrl(fyne.KeyF)}
-	edit := fyne.NewMenu(T("ui.edit"), u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), find)
+	edit := fyne.NewMenu(T("ui.edit"), append([]*fyne.MenuItem{u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), find,
+		fyne.NewMenuItem(T("ui.chart_titles_menu"), u.editTitles), fyne.NewMenuItemSeparator()}, u.copyItems()...)...)
 	help := fyne.NewMenu(T("ui.help"),
 		fyne.NewMenuItem(T("ui.about"), u.about),
 		fyne.NewMenuItem(T("ui.data_sources"), func() { u.tabs.Select(u.data.tab); u.data.inner.SelectIndex(1) }),

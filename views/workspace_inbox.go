@@ -160,3 +160,12 @@ func sweepExports(ex string) {
 		os.Remove(p)
 	}
 }
+
+// baseNames are the files' names without their folders.
+func baseNames(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		out = append(out, filepath.Base(p))
+	}
+	return out
+}

@@ -50,7 +50,7 @@ func (u *ui) restore() startNotice {
 		go watchInbox(u.ws.dir, l.stop, func(files []string) {
 			fyne.Do(func() {
 				u.win.RequestFocus()
-				u.importPaths(files, false)
+				u.importPaths(files)
 			})
 		})
 	}
@@ -115,7 +115,7 @@ func (u *ui) recentItems() []*fyne.MenuItem {
 	var items []*fyne.MenuItem
 	for _, p := range u.app.Preferences().StringList(prefRecent) {
 		path := p
-		item := fyne.NewMenuItem(filepath.Base(path)+"  —  "+filepath.Dir(path), func() { u.importPaths([]string{path}, false) })
+		item := fyne.NewMenuItem(filepath.Base(path)+"  —  "+filepath.Dir(path), func() { u.importPaths([]string{path}) })
 		if _, err := os.Stat(path); err != nil {
 			item.Disabled = true
 			reason := T("ui.cannot_be_opened")

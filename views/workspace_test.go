@@ -84,7 +84,7 @@ func TestCorrectionInDataTab(t *testing.T) {
 	if p := st.Preferred(); p.Value != 2550000 || *p.EditedFrom != 2540000 {
 		t.Fatalf("after the correction: %+v", p)
 	}
-	if !strings.Contains(obsCell(s.Data(), st.Preferred(), 4), "✎") {
+	if !strings.Contains(obsCell(s.Data(), st.Preferred(), colValue), "✎") {
 		t.Error("the corrected value is not marked in the table")
 	}
 	if !s.Undo() {

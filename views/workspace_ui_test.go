@@ -197,7 +197,7 @@ func TestImportedFilesStayProtected(t *testing.T) {
 	if err := importer.CheckExportTarget(imp, again.state.ImportedFiles()...); err == nil {
 		t.Fatal("after a restart an export may overwrite the imported file")
 	}
-	again.confirmAndWrite(imp, func(string) error { t.Error("the export wrote onto the imported file"); return nil })
+	again.confirmAndWrite(imp, func(string) ([]string, error) { t.Error("the export wrote onto the imported file"); return nil, nil })
 	if shown := shownText(again.win); !strings.Contains(strings.ToLower(shown), "imp.xlsx is the file you imported") {
 		t.Errorf("the refusal is not shown:\n%s", shown)
 	}

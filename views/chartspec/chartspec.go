@@ -5,7 +5,6 @@ package chartspec
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -28,6 +27,14 @@ type Choice struct {
 	Event  int    // timeline: index of the highlighted event in Events(d, Cities); -1 none
 	Lang   string // chart text language: "" or "en" English, "zh" Chinese
 	Events string // timeline: which events to draw: EventsKey (default), EventsAll, EventsNone
+
+	// SamePeriod (timeline) adds, for each region, a line of its latest
+	// part-year period in every year that has it (Jan–Nov 2025 against
+	// Jan–Nov 2024): like with like, beside the full years. Period, when a
+	// part year, names the period; else the region's latest one.
+	SamePeriod bool
+	// Highlight draws one region in its colour and the others grey.
+	Highlight string
 }
 
 // Which events a timeline draws. The one selected is always drawn.
@@ -135,27 +142,66 @@ func (c Choice) unitOf(d *importer.DataSet) DisplayUnit {
 	return u
 }
 
-// sourceLine names the sources of the values drawn, shortened when many.
+// sourceLine names every source of the values drawn, the strongest first
+// (the report, then official statistics, media, others), each once. A weak
+// host that copies another publisher is named by that publisher.
 func (c Choice) sourceLine(d *importer.DataSet, ids []string) string {
-	var names []any
-	for _, id := range ids {
-		name := id
-		if s, ok := d.Source(id); ok {
-			name = cmp.Or(s.Publisher, s.Title, id)
-		}
-		if name != "" && !slices.Contains(names, any(name)) {
-			names = append(names, name)
-		}
-	}
-	switch {
-	case len(names) == 0:
+	names := c.sourceNames(d, ids)
+	switch len(names) {
+	case 0:
 		return c.tr("chart.source.none")
-	case len(names) > 4:
-		return c.tr("chart.sources.more", importer.M("list", names[:3]...), len(names)-3)
-	case len(names) > 1:
-		return c.tr("chart.sources", importer.M("list", names...))
+	case 1:
+		return c.tr("chart.source", names[0])
 	}
-	return c.tr("chart.source", names[0])
+	return c.tr("chart.sources", importer.M("list", names...))
+}
+
+// sourceNames are the sources' names in the order sourceLine gives them.
+func (c Choice) sourceNames(d *importer.DataSet, ids []string) []any {
+	type named struct {
+		name string
+		tier int
+	}
+	var list []named
+	for _, id := range ids {
+		n := named{name: id, tier: tierOrder(importer.TierOther)}
+		if s, ok := d.Source(id); ok {
+			n = named{name: c.sourceName(s), tier: tierOrder(s.Tier)}
+		}
+		if n.name != "" && !slices.ContainsFunc(list, func(x named) bool { return x.name == n.name }) {
+			list = append(list, n)
+		}
+	}
+	slices.SortStableFunc(list, func(a, b named) int { return cmp.Compare(a.tier, b.tier) })
+	out := make([]any, len(list))
+	for i, n := range list {
+		out[i] = n.name
+	}
+	return out
+}
+
+// sourceName is a source as a source line names it: its publisher, or for
+// a copy the publisher it copies ("Yangcheng Evening News (via a repost)").
+func (c Choice) sourceName(s importer.Source) string {
+	if s.ID == importer.UserSource {
+		return c.tr("chart.source.user")
+	}
+	if s.Original != "" {
+		return c.tr("chart.source.copy", s.Original)
+	}
+	return cmp.Or(s.Publisher, s.Title, s.ID)
+}
+
+func tierOrder(tier string) int {
+	switch tier {
+	case importer.TierReport:
+		return 0
+	case importer.TierOfficial:
+		return 1
+	case importer.TierMedia:
+		return 2
+	}
+	return 3
 }
 
 func (c Choice) yearsLabel(years []int) string {
@@ -170,27 +216,51 @@ func (c Choice) yearsLabel(years []int) string {
 }
 
 // mark is the label prefix that keeps a weak figure from looking as solid
-// as a firm one: ">" for "more than", "~" for approximate, estimated or
-// low-confidence figures.
+// as a firm one: ">" for "more than", "~" for approximate or estimated.
 func mark(o importer.Observation) string {
-	switch {
-	case o.Qualifier == importer.MoreThan:
+	switch o.Qualifier {
+	case importer.MoreThan:
 		return ">"
-	case o.Qualifier == importer.Approx || o.Qualifier == importer.Nearly ||
-		o.Qualifier == importer.Estimate || o.Confidence == importer.Low:
+	case importer.Approx, importer.Nearly, importer.Estimate:
 		return "~"
 	}
 	return ""
 }
 
-// withMarkKey adds to the source line what the marks mean, when any is used.
-func (c Choice) withMarkKey(footer string, marks map[string]bool) string {
-	var keys []any
-	if marks["~"] {
-		keys = append(keys, importer.M("chart.key.approx"))
+// flag is what follows a weak figure's value: "?" from a weaker source
+// (low confidence), "✎" corrected by the user, "*" from an imported file.
+func flag(o importer.Observation) string {
+	var f string
+	if o.Confidence == importer.Low {
+		f += "?"
 	}
-	if marks[">"] {
-		keys = append(keys, importer.M("chart.key.more_than"))
+	if o.SourceID == importer.UserSource || o.EditedFrom != nil {
+		f += charts.Pencil
+	} else if strings.HasPrefix(o.SourceID, importer.FileSourcePrefix) {
+		f += "*"
+	}
+	return f
+}
+
+// marks collects the marks a chart draws, for its key.
+type marks map[string]bool
+
+func (m marks) add(o importer.Observation) {
+	for _, r := range mark(o) + flag(o) {
+		m[string(r)] = true
+	}
+}
+
+// withMarkKey adds to the source line what the marks mean, when any is used.
+func (c Choice) withMarkKey(footer string, m marks) string {
+	var keys []any
+	for _, k := range []struct{ mark, code string }{
+		{"~", "chart.key.approx"}, {">", "chart.key.more_than"}, {"?", "chart.key.low"},
+		{charts.Pencil, "chart.key.corrected"}, {"*", "chart.key.imported"},
+	} {
+		if m[k.mark] {
+			keys = append(keys, importer.M(k.code))
+		}
 	}
 	if len(keys) == 0 {
 		return footer
@@ -213,9 +283,13 @@ func upperFirst(s string) string {
 }
 
 // lowerFirst writes "Vehicle production" as "vehicle production" after a
-// colon (Chinese has no case).
+// colon; a word in capitals stays ("NEV production", "EV export value"),
+// and Chinese has no case.
 func lowerFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
+		return s
+	}
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
@@ -225,51 +299,6 @@ func (c Choice) cityList(cities []string) string {
 		out = append(out, c.city(city))
 	}
 	return strings.Join(out, c.tr("and.sep"))
-}
-
-// lineSet is what the timeline and rank charts draw: a series per city and
-// what the titles and source line say of them.
-type lineSet struct {
-	series  []charts.Series
-	sources []string
-	marks   map[string]bool
-	lo, hi  int
-	partial bool
-}
-
-// lines builds the series; marks counts the marks of the values the chart
-// labels: every rank, else each line's last value.
-func (c Choice) lines(cities []string, divisor float64, labelAll bool, points func(city string) []importer.TimelinePoint) lineSet {
-	ls := lineSet{marks: map[string]bool{}, lo: math.MaxInt, hi: math.MinInt}
-	for _, city := range cities {
-		s := charts.Series{City: c.city(city)}
-		for _, p := range points(city) {
-			o := p.Preferred()
-			pt := charts.Point{Year: p.Key.Year, Value: o.Value / divisor, Partial: p.Partial, Mark: mark(o)}
-			if p.Partial {
-				pt.Label = c.period(p.Key.Period)
-				ls.partial = true
-			}
-			s.Points = append(s.Points, pt)
-			ls.sources = append(ls.sources, o.SourceID)
-			ls.lo, ls.hi = min(ls.lo, p.Key.Year), max(ls.hi, p.Key.Year)
-		}
-		for i, p := range s.Points {
-			if labelAll || i == len(s.Points)-1 {
-				ls.marks[p.Mark] = true
-			}
-		}
-		ls.series = append(ls.series, s)
-	}
-	return ls
-}
-
-// span is ", 2014–2025" for the title, "" when nothing is drawn.
-func (c Choice) span(ls lineSet) string {
-	if ls.lo > ls.hi {
-		return ""
-	}
-	return c.tr("chart.span", ls.lo, ls.hi)
 }
 
 // FormatNumber writes a number with thousands separators, rounded half

@@ -1,8 +1,10 @@
 package chartspec
 
 import (
+	"context"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -36,6 +38,96 @@ func TestCompareDefaults(t *testing.T) {
 	}
 	if !strings.HasPrefix(spec.Footer, "Source") {
 		t.Errorf("footer %q", spec.Footer)
+	}
+}
+
+// TestCompareDefaultsAreCities: the default data holds China's national
+// totals and province figures; a Compare with no region chosen draws the
+// cities only, and the others when they are asked for. A data set with no
+// city draws its first level (provinces).
+func TestCompareDefaultsAreCities(t *testing.T) {
+	d := defaultData(t)
+	t.Run("default bars", func(t *testing.T) { checkDefaultBarsAreCities(t, d) })
+	t.Run("default year", func(t *testing.T) { checkDefaultYearHasCities(t, d) })
+	t.Run("asked for", func(t *testing.T) { checkAskedRegionsDrawn(t, d) })
+	t.Run("no city", checkNoCityDrawsProvinces)
+	t.Run("titles", func(t *testing.T) { checkCompareTitleNamesLevel(t, d) })
+}
+
+// checkDefaultBarsAreCities: every year's default Compare of production
+// and NEV production draws cities only.
+func checkDefaultBarsAreCities(t *testing.T, d *importer.DataSet) {
+	for _, m := range []importer.Metric{importer.Production, importer.NEVProduction} {
+		for _, y := range d.Years(m, importer.FY) {
+			for _, b := range Compare(d, Choice{Metric: m, Years: []int{y}, Period: importer.FY}).Bars {
+				if !d.Level(b.City).IsCity() {
+					t.Errorf("%s %d: the default compare draws %s (%s)", m, y, b.City, d.Level(b.City))
+				}
+			}
+		}
+	}
+}
+
+// checkDefaultYearHasCities: the default year is the latest with three
+// cities' figures: China's national total of a later year would not make
+// it.
+func checkDefaultYearHasCities(t *testing.T, d *importer.DataSet) {
+	y := DefaultYear(d, importer.Production, importer.FY)
+	cities := func(y int) (n int) {
+		for _, s := range d.Compare(importer.Production, y, importer.FY) {
+			if d.Level(s.Key.Region).IsCity() {
+				n++
+			}
+		}
+		return n
+	}
+	if cities(y) < 3 {
+		t.Errorf("default year %d has %d cities' figures, want at least 3", y, cities(y))
+	}
+	for _, later := range d.Years(importer.Production, importer.FY) {
+		if later > y && cities(later) >= 3 {
+			t.Errorf("default year %d, but %d also has three cities", y, later)
+		}
+	}
+}
+
+// checkAskedRegionsDrawn: China and a province are drawn when asked for.
+func checkAskedRegionsDrawn(t *testing.T, d *importer.DataSet) {
+	asked := Compare(d, Choice{Metric: importer.Production, Years: []int{2016}, Period: importer.FY, Cities: []string{"China", "Guangdong", "Chongqing"}})
+	if len(asked.Bars) != 3 || asked.Bars[0].City != "China" || asked.Bars[1].City != "Guangdong" {
+		t.Errorf("China and Guangdong asked for: %+v", asked.Bars)
+	}
+}
+
+// checkNoCityDrawsProvinces: a data set of China and provinces defaults to
+// its provinces.
+func checkNoCityDrawsProvinces(t *testing.T) {
+	provinces := "region,year,period,metric,value,unit\nChina,2024,FY,production,31282000,vehicles\n" +
+		"Guangdong,2024,FY,production,5707400,vehicles\nAnhui,2024,FY,production,2620300,vehicles\n"
+	p, _, err := importer.Import(context.Background(), "provinces.csv", strings.NewReader(provinces), int64(len(provinces)), importer.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := DefaultRegions(p, importer.Production, importer.FY); !slices.Equal(got, []string{"Anhui", "Guangdong"}) {
+		t.Errorf("no city: default regions %v, want the provinces", got)
+	}
+}
+
+// checkCompareTitleNamesLevel: the title says what the bars are: cities,
+// provinces or regions of several levels.
+func checkCompareTitleNamesLevel(t *testing.T, d *importer.DataSet) {
+	for _, c := range []struct {
+		regions []string
+		want    string
+	}{
+		{[]string{"Chongqing", "Shanghai", "Liuzhou"}, "Vehicle production by city, 2016"},
+		{[]string{"Guangdong", "Jilin", "Shanghai"}, "Vehicle production by province, 2016"},
+		{[]string{"China", "Guangdong", "Chongqing"}, "Vehicle production by region, 2016"},
+	} {
+		spec := Compare(d, Choice{Metric: importer.Production, Years: []int{2016}, Period: importer.FY, Cities: c.regions})
+		if spec.Title != c.want {
+			t.Errorf("%v: title %q, want %q", c.regions, spec.Title, c.want)
+		}
 	}
 }
 
@@ -88,12 +180,18 @@ func TestTimelinePartialYearAndTarget(t *testing.T) {
 	if len(spec.Events) == 0 {
 		t.Error("no events on Chongqing's timeline")
 	}
-	// With only Jan–Nov 2025 loaded, 2025 is a hollow "Jan–Nov" point.
+	checkJanNov2025(t, d)
+}
+
+// checkJanNov2025: with only Jan–Nov 2025 loaded, 2025 is a hollow
+// "Jan–Nov" point.
+func checkJanNov2025(t *testing.T, d *importer.DataSet) {
+	t.Helper()
 	partial := d.Clone()
 	partial.Remove(func(o importer.Observation) bool {
 		return o.Region == "Chongqing" && o.Year == 2025 && o.Period == importer.FY
 	})
-	spec = Timeline(partial, Choice{Metric: importer.Production, Cities: []string{"Chongqing"}, Event: -1})
+	spec := Timeline(partial, Choice{Metric: importer.Production, Cities: []string{"Chongqing"}, Event: -1})
 	last := spec.Series[0].Points[len(spec.Series[0].Points)-1]
 	if last.Year != 2025 || !last.Partial || last.Label != "Jan–Nov" || last.Value != 2.4981 {
 		t.Errorf("2025 point %+v, want partial Jan–Nov 2.4981", last)
@@ -131,7 +229,7 @@ func TestTimelineHighlightsEvent(t *testing.T) {
 
 func TestRank(t *testing.T) {
 	d := defaultData(t)
-	spec := Rank(d, Choice{Kind: KindRank, Cities: []string{"Chongqing"}})
+	spec, _ := rankSpec(d, Choice{Kind: KindRank, Cities: []string{"Chongqing"}})
 	got := map[int]float64{}
 	for _, p := range spec.Series[0].Points {
 		got[p.Year] = p.Value
@@ -144,18 +242,21 @@ func TestRank(t *testing.T) {
 	}
 }
 
-func TestSourceLineShortens(t *testing.T) {
+func TestSourceLineNamesEverySourceStrongestFirst(t *testing.T) {
 	d := &importer.DataSet{}
 	var ids []string
 	for _, n := range []string{"A", "B", "C", "D", "E", "F"} {
-		d.Sources = append(d.Sources, importer.Source{ID: n, Publisher: "Pub " + n})
+		d.Sources = append(d.Sources, importer.Source{ID: n, Publisher: "Pub " + n, Tier: importer.TierMedia})
 		ids = append(ids, n, n)
 	}
+	d.Sources = append(d.Sources, importer.Source{ID: "report", Publisher: "Asia City News", Tier: importer.TierReport},
+		importer.Source{ID: "copy", Publisher: "Repost (uscntv.com) of Yangcheng Evening News", Original: "Yangcheng Evening News", Tier: importer.TierOther})
 	if got := (Choice{}).sourceLine(d, ids[:2]); got != "Source: Pub A" {
 		t.Errorf("one source: %q", got)
 	}
-	if got := (Choice{}).sourceLine(d, ids); got != "Sources: Pub A; Pub B; Pub C and 3 more" {
-		t.Errorf("many sources: %q", got)
+	want := "Sources: Asia City News; Pub A; Pub B; Pub C; Pub D; Pub E; Pub F; Yangcheng Evening News (via a repost)"
+	if got := (Choice{}).sourceLine(d, append(ids, "copy", "report")); got != want {
+		t.Errorf("many sources: %q, want %q", got, want)
 	}
 }
 

@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"autocities/charts"
 	"autocities/importer"
@@ -20,36 +20,59 @@ import (
 // workbook: the Compare view as clustered columns (categories: cities in
 // the order drawn; one series per year) and the Timeline view as lines
 // (categories: years; one series per city), in the display unit, with the
-// unit in the axis title and each city in its colour.
+// unit in the axis title, each city in its colour in the pictures, the
+// user's titles and the source line.
 func WorkbookCharts(d *importer.DataSet, compare, timeline Choice) []importer.WorkbookChart {
 	return []importer.WorkbookChart{compareWorkbookChart(d, compare), timelineWorkbookChart(d, timeline)}
 }
 
 func compareWorkbookChart(d *importer.DataSet, c Choice) importer.WorkbookChart {
-	spec := Compare(d, c)
+	spec := titled(d, c, Compare(d, c)).(charts.Compare)
 	u := c.unitOf(d)
-	wc := importer.WorkbookChart{Kind: "bar", Title: spec.Title, ValueAxis: spec.ValueAxis, NumberFormat: excelFormat(u.Decimals)}
+	wc := importer.WorkbookChart{Kind: "bar", Title: spec.Title, ValueAxis: spec.ValueAxis, NumberFormat: excelFormat(u.Decimals),
+		Source: spec.Footer}
+	var names []string
 	for _, b := range spec.Bars {
+		names = append(names, b.City)
+	}
+	colors := hexColors(names)
+	for i, b := range spec.Bars {
 		wc.Categories = append(wc.Categories, b.City)
-		wc.CategoryColors = append(wc.CategoryColors, hexColor(b.City))
+		wc.CategoryColors = append(wc.CategoryColors, colors[i])
 	}
 	for g, name := range spec.Groups {
 		s := importer.WorkbookSeries{Name: name}
-		for _, b := range spec.Bars {
+		for i, b := range spec.Bars {
 			s.Values = append(s.Values, b.Values[g])
+			if len(spec.Groups) > 1 { // as in the picture: older years lighter
+				s.PointColors = append(s.PointColors, lighter(colors[i], 0.6*float64(len(spec.Groups)-1-g)/float64(len(spec.Groups)-1)))
+			}
 		}
 		wc.Series = append(wc.Series, s)
 	}
 	return wc
 }
 
-// timelineWorkbookChart: a year with a partial-year figure is labelled
-// with its period ("2025 (Jan–Nov)"), so the native chart, which cannot
-// draw hollow points, never passes it off as a full year.
+// lighter mixes an "RRGGBB" colour with white by f (0: as is).
+func lighter(hex string, f float64) string {
+	var r, g, b int
+	if _, err := fmt.Sscanf(hex, "%02X%02X%02X", &r, &g, &b); err != nil {
+		return hex
+	}
+	m := func(v int) int { return int(float64(v)*(1-f) + 255*f + 0.5) }
+	return fmt.Sprintf("%02X%02X%02X", m(r), m(g), m(b))
+}
+
+// timelineWorkbookChart: a year known only in part is its own category,
+// labelled with its period ("2025 (Jan–Nov)"), so the native chart, which
+// cannot draw hollow points, never passes it off as a full year; and a
+// part year sits in its own series ("Chongqing, Jan–Nov"), never on the
+// line of full years.
 func timelineWorkbookChart(d *importer.DataSet, c Choice) importer.WorkbookChart {
-	spec := Timeline(d, c)
+	spec := titled(d, c, Timeline(d, c)).(charts.Timeline)
 	u := c.unitOf(d)
-	wc := importer.WorkbookChart{Kind: "line", Title: spec.Title, ValueAxis: spec.ValueAxis, NumberFormat: excelFormat(u.Decimals)}
+	wc := importer.WorkbookChart{Kind: "line", Title: spec.Title, ValueAxis: spec.ValueAxis, NumberFormat: excelFormat(u.Decimals),
+		Source: spec.Footer}
 	years, partial := timelineYears(spec.Series)
 	for _, y := range years {
 		label := strconv.Itoa(y)
@@ -58,15 +81,31 @@ func timelineWorkbookChart(d *importer.DataSet, c Choice) importer.WorkbookChart
 		}
 		wc.Categories = append(wc.Categories, label)
 	}
+	var names []string
 	for _, s := range spec.Series {
-		ws := importer.WorkbookSeries{Name: s.City, Values: make([]float64, len(years)), Color: hexColor(s.City)}
-		for i := range ws.Values {
-			ws.Values[i] = math.NaN()
-		}
+		names = append(names, s.City)
+	}
+	colors := hexColors(names)
+	for i, s := range spec.Series {
+		full := importer.WorkbookSeries{Name: s.City, Values: nanSlice(len(years)), Color: colors[i]}
+		parts := map[string]*importer.WorkbookSeries{}
+		var order []string
 		for _, p := range s.Points {
-			ws.Values[slices.Index(years, p.Year)] = p.Value
+			at := slices.Index(years, p.Year)
+			if !p.Partial {
+				full.Values[at] = p.Value
+				continue
+			}
+			if parts[p.Label] == nil {
+				parts[p.Label] = &importer.WorkbookSeries{Name: s.City + ", " + p.Label, Values: nanSlice(len(years)), Color: colors[i], Dashed: true}
+				order = append(order, p.Label)
+			}
+			parts[p.Label].Values[at] = p.Value
 		}
-		wc.Series = append(wc.Series, ws)
+		wc.Series = append(wc.Series, full)
+		for _, l := range order {
+			wc.Series = append(wc.Series, *parts[l])
+		}
 	}
 	return wc
 }
@@ -74,28 +113,28 @@ func timelineWorkbookChart(d *importer.DataSet, c Choice) importer.WorkbookChart
 // timelineYears lists every year from the first drawn to the last, missing
 // ones included (Excel's line chart spaces categories evenly, so a missing
 // year must be a blank category, drawn as a gap, not left out), and the
-// partial period label of years that have one ("partial" when cities
-// differ).
+// period of years known only in part ("partial year" when cities differ).
 func timelineYears(series []charts.Series) ([]int, map[int]string) {
 	var years []int
-	partial := map[int]string{}
+	partial, full := map[int]string{}, map[int]bool{}
 	for _, s := range series {
 		for _, p := range s.Points {
 			if !slices.Contains(years, p.Year) {
 				years = append(years, p.Year)
 			}
 			if !p.Partial {
+				full[p.Year] = true
 				continue
 			}
-			label := p.Label
-			if label == "" {
-				label = "partial year"
-			}
+			label := cmp.Or(p.Label, "partial year")
 			if old, ok := partial[p.Year]; ok && old != label {
 				label = "partial year"
 			}
 			partial[p.Year] = label
 		}
+	}
+	for y := range full {
+		delete(partial, y)
 	}
 	slices.Sort(years)
 	if len(years) > 1 {
@@ -116,9 +155,13 @@ func excelFormat(decimals int) string {
 	return "#,##0." + strings.Repeat("0", decimals)
 }
 
-func hexColor(city string) string {
-	c := charts.CityColor(city, charts.Light)
-	return fmt.Sprintf("%02X%02X%02X", c.R, c.G, c.B)
+// hexColors are the regions' colours, drawn together, as "RRGGBB".
+func hexColors(regions []string) []string {
+	var out []string
+	for _, c := range charts.Colors(regions, charts.Light) {
+		out = append(out, fmt.Sprintf("%02X%02X%02X", c.R, c.G, c.B))
+	}
+	return out
 }
 
 // Preset is a picture size for exports.
@@ -173,18 +216,46 @@ type Export struct {
 	Data    *importer.DataSet
 	Choices []Choice       // the views: one per kind (missing kinds get their defaults)
 	Chart   string         // the kind of chart a picture export draws; "" Compare
-	Slides  []string       // the deck's slides, by kind; empty: every kind
+	Slides  []string       // the deck's slides: chart kinds and SlideHeadline; empty: all of them
 	Options charts.Options // theme, font and words; the size for a picture
 	Title   string         // the deck's cover
 	Version string         // the app's version, written into workbooks
 	Protect []string       // the files the data came from: never written onto
+	Now     time.Time      // the deck's "as of" date; zero: now
+}
+
+// SlideNames lists the slides a deck can have, in their order: the chart
+// kinds, then the headline figures.
+func SlideNames() []string { return append(KindNames(), SlideHeadline) }
+
+// ParseSlides reads a list of slides such as "compare,timeline,headline".
+func ParseSlides(s string) ([]string, error) {
+	var out []string
+	for _, name := range strings.Split(s, ",") {
+		name = strings.ToLower(strings.TrimSpace(name))
+		if name == "" {
+			continue
+		}
+		if !slices.Contains(SlideNames(), name) {
+			return nil, fmt.Errorf("slide %q is not one of %s", name, strings.Join(SlideNames(), ", "))
+		}
+		out = append(out, name)
+	}
+	return out, nil
 }
 
 // Save writes the export to path atomically (a failed export leaves an
 // existing file untouched), refusing the files in Protect.
 func (e Export) Save(path string) error {
+	_, err := e.SaveNoting(path)
+	return err
+}
+
+// SaveNoting is Save, and says what the export left out: a slide whose
+// chart has no data, in the export's language.
+func (e Export) SaveNoting(path string) ([]string, error) {
 	if err := importer.CheckExportTarget(path, e.Protect...); err != nil {
-		return err
+		return nil, err
 	}
 	e.Options.Words = Words(e.choice("").Lang)
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
@@ -194,25 +265,25 @@ func (e Export) Save(path string) error {
 		}
 		spec, err := Build(e.Data, e.choice(e.Chart))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		return importer.SaveAtomic(path, func(w io.Writer) error { return charts.Write(w, path, spec, e.Options) })
+		return nil, importer.SaveAtomic(path, func(w io.Writer) error { return charts.Write(w, path, spec, e.Options) })
 	case ".csv":
-		return importer.SaveAtomic(path, e.Data.WriteCSV)
+		return nil, importer.SaveAtomic(path, e.Data.WriteCSV)
 	case ".pptx":
-		deck, err := e.deck()
+		deck, notes, err := e.deck()
 		if err != nil {
-			return err
+			return nil, err
 		}
-		return importer.SaveAtomic(path, func(w io.Writer) error { return charts.WriteDeck(w, deck) })
+		return notes, importer.SaveAtomic(path, func(w io.Writer) error { return charts.WriteDeck(w, deck) })
 	case ".xlsx":
 		opts, err := e.workbook()
 		if err != nil {
-			return err
+			return nil, err
 		}
-		return importer.SaveAtomic(path, func(w io.Writer) error { return e.Data.WriteWorkbook(w, opts) })
+		return nil, importer.SaveAtomic(path, func(w io.Writer) error { return e.Data.WriteWorkbook(w, opts) })
 	}
-	return fmt.Errorf("%s: %w", filepath.Base(path), ErrExportType)
+	return nil, fmt.Errorf("%s: %w", filepath.Base(path), ErrExportType)
 }
 
 // ErrExportType says that an export's file name has no extension we write.
@@ -233,20 +304,98 @@ func (e Export) choice(kind string) Choice {
 	return c
 }
 
-func (e Export) deck() (charts.Deck, error) {
-	deck := charts.Deck{Title: cmp.Or(e.Title, "Auto Cities"), Subtitle: e.choice("").tr("deck.subtitle"), Options: e.Options}
-	kinds := e.Slides
-	if len(kinds) == 0 {
-		kinds = KindNames()
+// deck builds the slides asked for; a chart with no data is left out,
+// and the notes say so.
+func (e Export) deck() (charts.Deck, []string, error) {
+	c := e.choice("")
+	now := e.Now
+	if now.IsZero() {
+		now = time.Now()
 	}
-	for _, k := range kinds {
-		spec, err := Build(e.Data, e.choice(k))
+	deck := charts.Deck{Title: cmp.Or(e.Title, "Auto Cities"), Subtitle: c.tr("deck.subtitle"),
+		AsOf: c.tr("deck.as_of", c.date(now)), Options: e.Options}
+	names := e.Slides
+	if len(names) == 0 {
+		names = SlideNames()
+	}
+	var left []string
+	for _, name := range names {
+		slide, ok, err := e.slide(name)
 		if err != nil {
-			return deck, err
+			return deck, nil, err
 		}
-		deck.Slides = append(deck.Slides, charts.Slide{Chart: spec})
+		if !ok {
+			left = append(left, c.tr("deck.left_out", c.tr(slideWords[name])))
+			continue
+		}
+		deck.Slides = append(deck.Slides, slide)
 	}
-	return deck, nil
+	return deck, left, nil
+}
+
+// slideWords name the slides in messages.
+var slideWords = map[string]string{KindCompare: "deck.slide.compare", KindTimeline: "deck.slide.timeline",
+	KindRank: "deck.slide.rank", SlideHeadline: "deck.slide.headline"}
+
+// slide is one slide of the deck; ok is false when it would show no data.
+func (e Export) slide(name string) (charts.Slide, bool, error) {
+	if name == SlideHeadline {
+		c := e.choice(KindTimeline)
+		h, sources := Headline(e.Data, c)
+		return charts.Slide{Headline: &h, Notes: c.notes(e.Data, sources)}, len(h.Figures) > 0, nil
+	}
+	c := e.choice(name)
+	spec, sources, err := build(e.Data, c)
+	if err != nil {
+		return charts.Slide{}, false, err
+	}
+	return charts.Slide{Chart: spec, Notes: c.notes(e.Data, sources)}, charts.HasData(spec), nil
+}
+
+// notes are a slide's speaker notes: every source of what it shows, with
+// its title, address and date.
+func (c Choice) notes(d *importer.DataSet, ids []string) string {
+	lines := []string{c.tr("deck.notes.sources")}
+	seen := map[string]bool{}
+	n := 0
+	for _, id := range c.orderedSources(d, ids) {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		n++
+		s, ok := d.Source(id)
+		if !ok {
+			lines = append(lines, fmt.Sprintf("%d. %s", n, id))
+			continue
+		}
+		line := fmt.Sprintf("%d. %s: %s", n, c.sourceName(s), s.Title)
+		if s.Date != "" {
+			line += " (" + s.Date + ")"
+		}
+		if s.URL != "" {
+			line += " " + s.URL
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// orderedSources are source IDs the strongest first, as the source line
+// names them.
+func (c Choice) orderedSources(d *importer.DataSet, ids []string) []string {
+	out := slices.Clone(ids)
+	slices.SortStableFunc(out, func(a, b string) int {
+		sa, _ := d.Source(a)
+		sb, _ := d.Source(b)
+		return cmp.Compare(tierOrder(cmp.Or(sa.Tier, importer.TierOther)), tierOrder(cmp.Or(sb.Tier, importer.TierOther)))
+	})
+	return out
+}
+
+// date writes a day in the choice's language: "3 December 2026" / "2026年12月3日".
+func (c Choice) date(t time.Time) string {
+	return t.Format(c.tr("deck.date_layout"))
 }
 
 func (e Export) workbook() (importer.WorkbookOptions, error) {

@@ -34,16 +34,28 @@ func TestWorkbookChartsFollowTheViews(t *testing.T) {
 	if bar.NumberFormat != "#,##0.00" || !strings.Contains(strings.ToLower(bar.ValueAxis), "million vehicles") || len(bar.CategoryColors) != len(bar.Categories) {
 		t.Errorf("bar format %q, axis %q, colours %v", bar.NumberFormat, bar.ValueAxis, bar.CategoryColors)
 	}
-	line := got[1]
-	if len(line.Series) != 2 || line.Series[0].Name != "Chongqing" || line.Series[0].Color == "" {
-		t.Fatalf("line chart series %+v", line.Series)
-	}
+	checkLineChart(t, got[1])
+	checkTimelineValues(t, Timeline(d, tl), got[1])
+}
+
+// checkLineChart: a series of full years per city, in its colour, and part
+// years in series of their own; one value per year.
+func checkLineChart(t *testing.T, line importer.WorkbookChart) {
+	t.Helper()
+	var full []string
 	for _, s := range line.Series {
 		if len(s.Values) != len(line.Categories) {
 			t.Fatalf("%s: %d values for %d years", s.Name, len(s.Values), len(line.Categories))
 		}
+		if !strings.Contains(s.Name, ", ") {
+			full = append(full, s.Name)
+		} else if !s.Dashed {
+			t.Errorf("part-year series %s is not dashed", s.Name)
+		}
 	}
-	checkTimelineValues(t, Timeline(d, tl), line)
+	if !slices.Equal(full, []string{"Chongqing", "Guangzhou"}) || line.Series[0].Color == "" || line.Source == "" {
+		t.Fatalf("line chart series %+v, source %q", line.Series, line.Source)
+	}
 }
 
 // checkTimelineValues: Chongqing's 2024 value is 2.54 million, and every
@@ -82,12 +94,16 @@ func TestWorkbookChartsLabelPartialYears(t *testing.T) {
 func TestDefaultDeckAndWorkbook(t *testing.T) {
 	d := defaultData(t)
 	job := Export{Data: d, Version: "test"}
-	deck, err := job.deck()
+	deck, left, err := job.deck()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(deck.Slides) != 3 || !strings.HasPrefix(deck.Slides[2].Chart.Texts().Footer, "Source") || deck.Slides[0].Chart.Texts().Title == "" {
-		t.Fatalf("deck of %d slides, want Compare, Timeline and Rank with titles and sources", len(deck.Slides))
+	if len(deck.Slides) != 4 || len(left) != 0 || !strings.HasPrefix(deck.Slides[2].Chart.Texts().Footer, "Source") ||
+		deck.Slides[0].Chart.Texts().Title == "" || deck.Slides[3].Headline == nil {
+		t.Fatalf("deck of %d slides (%v left out), want Compare, Timeline, Rank and the headline with titles and sources", len(deck.Slides), left)
+	}
+	if !strings.HasPrefix(deck.Slides[1].Notes, "Sources of this slide:") || !strings.Contains(deck.Slides[1].Notes, "https://asiacity.news/?p=200814") {
+		t.Errorf("timeline notes %q", deck.Slides[1].Notes)
 	}
 	dir := t.TempDir()
 	for _, name := range []string{"out.pptx", "out.xlsx", "out.csv", "out.png", "out.svg"} {

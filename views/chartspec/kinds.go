@@ -24,9 +24,9 @@ const (
 // drawing file in charts, a tab in views and its words.
 type Kind struct {
 	Name     string
-	Order    int                                             // tabs and slides, ascending
-	Defaults func(d *importer.DataSet, c Choice) Choice      // adjusts the common defaults
-	Build    func(d *importer.DataSet, c Choice) charts.Spec // the chart of a choice
+	Order    int                                                         // tabs and slides, ascending
+	Defaults func(d *importer.DataSet, c Choice) Choice                  // adjusts the common defaults
+	build    func(d *importer.DataSet, c Choice) (charts.Spec, []string) // the chart of a choice and its sources
 }
 
 var kinds []Kind
@@ -66,11 +66,19 @@ func Defaults(d *importer.DataSet, kind string) Choice {
 	return k.Defaults(d, Choice{Kind: k.Name, Metric: importer.Production, Period: importer.FY, Event: -1})
 }
 
-// Build makes the chart of the choice.
+// Build makes the chart of the choice, with the user's title, subtitle
+// and note where they gave them (Titles).
 func Build(d *importer.DataSet, c Choice) (charts.Spec, error) {
+	spec, _, err := build(d, c)
+	return spec, err
+}
+
+// build is Build and the IDs of the sources of what the chart draws.
+func build(d *importer.DataSet, c Choice) (charts.Spec, []string, error) {
 	k, err := kindNamed(c.Kind)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return k.Build(d, c), nil
+	spec, sources := k.build(d, c)
+	return titled(d, c, spec), sources, nil
 }

@@ -9,41 +9,68 @@ import (
 )
 
 func init() {
-	register(Kind{Name: KindTimeline, Order: 2, Build: func(d *importer.DataSet, c Choice) charts.Spec { return Timeline(d, c) },
+	register(Kind{Name: KindTimeline, Order: 2, build: func(d *importer.DataSet, c Choice) (charts.Spec, []string) { return timelineSpec(d, c) },
 		Defaults: func(_ *importer.DataSet, c Choice) Choice {
 			c.Cities = []string{"Chongqing"}
 			return c
 		}})
 }
 
-// Timeline builds the line chart of one or several cities over years.
+// Timeline builds the line chart of one or several regions over years. A
+// line joins full years only; a year known only in part (Jan–Nov) is a
+// point of its own, and with SamePeriod a region's part years of one
+// period make a line of their own.
 func Timeline(d *importer.DataSet, c Choice) charts.Timeline {
+	spec, _ := timelineSpec(d, c)
+	return spec
+}
+
+// timelineSpec is Timeline and the sources of what it draws.
+func timelineSpec(d *importer.DataSet, c Choice) (charts.Timeline, []string) {
 	u := c.unitOf(d)
 	cities := c.Cities
 	if len(cities) == 0 {
 		cities = []string{"Chongqing"}
 	}
-	ls := c.lines(cities, u.Divisor, false, func(city string) []importer.TimelinePoint { return d.Timeline(city, c.Metric) })
+	ls := newLineSet()
+	for _, city := range cities {
+		s := charts.Series{City: c.city(city)}
+		drawn := map[importer.Key]bool{}
+		for _, p := range d.Timeline(city, c.Metric) {
+			ls.add(c, &s, p.Stated, u.Divisor)
+			drawn[p.Key] = true
+		}
+		if c.SamePeriod {
+			for _, st := range c.samePeriod(d.RegionSeries(city, c.Metric)) {
+				if !drawn[st.Key] {
+					ls.add(c, &s, st, u.Divisor)
+				}
+			}
+		}
+		ls.series = append(ls.series, s)
+	}
 	spec := charts.Timeline{Series: ls.series}
-	metric := c.metric(c.Metric)
-	if c.Lang != "zh" {
-		metric = lowerFirst(metric)
+	if c.Highlight != "" {
+		spec.Highlight = c.city(c.Highlight)
 	}
 	sub := "chart.timeline.subtitle"
-	if ls.partial {
+	switch {
+	case c.SamePeriod && ls.partial:
+		sub = "chart.timeline.subtitle_same"
+	case ls.partial:
 		sub = "chart.timeline.subtitle_partial"
 	}
 	spec.Text = charts.Text{
-		Title:     c.tr("chart.line.title", c.cityList(cities), metric, c.span(ls)),
+		Title:     c.tr("chart.line.title", c.cityList(cities), c.metricInTitle(c.Metric), c.span(ls)),
 		Subtitle:  c.tr(sub, c.metric(c.Metric), c.unit(u)),
 		ValueAxis: c.axisTitle(c.Metric, u),
 		Decimals:  u.Decimals,
 	}
 	sources := ls.sources
-	if ls.lo <= ls.hi {
+	if !ls.empty() {
 		spec.Events = c.timelineEvents(d, cities, ls.lo, ls.hi, c.Event)
 	}
-	if len(cities) == 1 && ls.lo <= ls.hi {
+	if len(cities) == 1 && !ls.empty() {
 		for _, t := range d.TargetsFor(cities[0], c.Metric) {
 			spec.Target = &charts.TargetLine{Year: t.Year, Value: t.Value / u.Divisor,
 				Label: c.tr("chart.target", t.Year, FormatNumber(t.Value/u.Divisor, u.Decimals)+" "+c.unit(u))}
@@ -51,7 +78,16 @@ func Timeline(d *importer.DataSet, c Choice) charts.Timeline {
 		}
 	}
 	spec.Footer = c.withMarkKey(c.sourceLine(d, sources), ls.marks)
-	return spec
+	return spec, sources
+}
+
+// metricInTitle is the metric after a colon: "Chongqing: vehicle
+// production" (lower case in English, unless a word in capitals).
+func (c Choice) metricInTitle(m importer.Metric) string {
+	if c.Lang == "zh" {
+		return c.metric(m)
+	}
+	return lowerFirst(c.metric(m))
 }
 
 // Events lists the events of the cities (and those of no city), by date:

@@ -36,6 +36,7 @@ func Words(lang string) charts.Words {
 		NoData: v.T("chart.nodata", "%s"), NoDataAtAll: v.T("chart.nodata_all"), NotAvailable: v.T("chart.na"),
 		AsStated: v.T("chart.as_stated"), Rank: v.T("chart.rank"), Target: v.T("chart.target_line", "%s"),
 		Lighter: v.T("chart.lighter", "%s"), Darker: v.T("chart.darker", "%s"),
+		SourcesInNotes: v.T("chart.sources_in_notes"),
 	}
 	if f, ok := v.Text("chart.month_year"); ok {
 		w.MonthYear = f
