@@ -36,7 +36,7 @@ type Chart struct {
 	mu      sync.Mutex
 	gen     int // bumps on every request; stale renders are dropped
 	timer   *time.Timer
-	pending sync.WaitGroup
+	pending jobs
 	last    image.Image
 
 	OnDoubleTapped    func()                 // a double click on the chart (its titles)
@@ -137,7 +137,7 @@ func (c *Chart) render(gen int, build func() charts.Spec, opts charts.Options) {
 		log.Printf("chart: %v", err)
 		return
 	}
-	fyne.DoAndWait(func() {
+	onUIWait(func() {
 		if !c.current(gen) {
 			return
 		}

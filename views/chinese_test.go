@@ -69,7 +69,7 @@ func TestChineseUIHasNoEnglishSentence(t *testing.T) {
 		for _, ct := range u.chartTabs() {
 			ct.chart.wait()
 		}
-		u.data.done.Wait()
+		waitUI(u.data.done.idle)
 		for _, s := range texts(t, tab.Content) {
 			if m := englishSentence.FindString(s); m != "" && !isData(u.state.Data(), s) {
 				t.Errorf("tab %s shows English: %q (in %q)", tab.Text, m, s)

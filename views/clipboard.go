@@ -35,7 +35,7 @@ type copier struct {
 	note    *toast
 	format  *fyne.Menu
 	mu      sync.Mutex
-	pending sync.WaitGroup
+	pending jobs
 }
 
 // Preference keys of the copy format.
@@ -209,7 +209,7 @@ func (u *ui) inBackground(work func() (*clipboard.Content, string, error)) {
 		u.clip.mu.Lock()
 		defer u.clip.mu.Unlock()
 		c, note, err := work()
-		fyne.DoAndWait(func() {
+		onUIWait(func() {
 			if err == nil && c != nil {
 				err = writeClipboard(*c)
 			}

@@ -164,7 +164,7 @@ func copied(t *testing.T, ui *ui, got *[]clipboard.Content, key fyne.KeyName) (c
 	t.Helper()
 	n := len(*got)
 	press(ui.win, key, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift)
-	ui.clip.pending.Wait()
+	waitUI(ui.clip.pending.idle)
 	if len(*got) != n+1 {
 		t.Fatalf("Ctrl+Shift+%s put nothing on the clipboard", key)
 	}
@@ -275,7 +275,7 @@ func TestCopyFails(t *testing.T) {
 	for _, c := range cases {
 		fakeClipboard(t, c.err)
 		press(w, fyne.KeyD, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift)
-		s.ui.clip.pending.Wait()
+		waitUI(s.ui.clip.pending.idle)
 		if s.ui.clip.note.note.Visible() {
 			t.Error("a note says it copied")
 		}
@@ -310,7 +310,7 @@ func TestChartContextMenu(t *testing.T) {
 	}
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 	menuItem(t, s.ui.chartMenu(), "Copy chart").Action()
-	s.ui.clip.pending.Wait()
+	waitUI(s.ui.clip.pending.idle)
 	if len(*got) != 1 || (*got)[0].PNG == nil {
 		t.Error("the context menu's Copy chart copied no picture")
 	}

@@ -45,7 +45,7 @@ func (t *toast) show(msg string) {
 	t.note.Show()
 	t.layer.Refresh()
 	time.AfterFunc(toastTime, func() {
-		fyne.Do(func() {
+		onUI(func() {
 			if t.shown == shown {
 				t.note.Hide()
 				t.layer.Refresh()

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -148,7 +149,7 @@ func loadData(files []string, opts importer.ImportOptions, stderr io.Writer) (d 
 	}
 	d, ok = &importer.DataSet{}, true
 	for _, f := range files {
-		fd, rep, err := importer.ImportFile(context.Background(), f, opts)
+		fd, rep, err := readInput(f, opts)
 		if err != nil {
 			fmt.Fprintln(stderr, fileError(f, err))
 			ok = false
@@ -159,6 +160,36 @@ func loadData(files []string, opts importer.ImportOptions, stderr io.Writer) (d 
 		reports = append(reports, rep)
 	}
 	return d, reports, ok
+}
+
+// readInput reads a file, or the current data of a workspace folder.
+func readInput(path string, opts importer.ImportOptions) (*importer.DataSet, *importer.FileReport, error) {
+	if w := workspaceIn(path); w != nil {
+		r := w.peek()
+		if r.data == nil {
+			return nil, nil, errors.New("no saved state of this workspace can be read; open Auto Cities on it to recover what can be")
+		}
+		return r.data, &importer.FileReport{File: filepath.Base(path), Rows: r.data.Count()}, nil
+	}
+	return importer.ImportFile(context.Background(), path, opts)
+}
+
+// workspaceIn is the workspace kept in dir — the app's storage folder or
+// its workspace folder — read without changing anything; nil when dir
+// holds none.
+func workspaceIn(dir string) *workspace {
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil
+	}
+	root := dir
+	if filepath.Base(filepath.Clean(dir)) == workspaceDir {
+		root = filepath.Dir(filepath.Clean(dir))
+	}
+	w := newWorkspaceAt(root, importer.OS)
+	if len(w.stateSeqs()) == 0 {
+		return nil
+	}
+	return w
 }
 
 // fileError is one line: "FILE: what is wrong; what to do".
@@ -174,7 +205,7 @@ func inspect(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: autocities inspect [--metric NAME] [--unit UNIT] [--year YYYY] [--level city|province|country] [--source TEXT] [--max-rows N] [FILE...]")
+		fmt.Fprintln(stderr, "usage: autocities inspect [--metric NAME] [--unit UNIT] [--year YYYY] [--level city|province|country] [--source TEXT] [--max-rows N] [FILE or WORKSPACE FOLDER...]")
 		fs.PrintDefaults()
 	}
 	flags := addImportFlags(fs, "")

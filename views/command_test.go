@@ -1,10 +1,12 @@
 package views
 
 import (
+	"autocities/importer"
 	"bytes"
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -196,4 +198,47 @@ func TestInspectFailurePrintsNoCSV(t *testing.T) {
 	if code != 2 || out != "" || !strings.Contains(errs, "missing.xlsx cannot be read") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
+}
+
+// TestInspectReadsAWorkspace: inspect of the app's storage folder, or of
+// the workspace folder in it, prints the workspace's current data, and
+// changes nothing on disk.
+func TestInspectReadsAWorkspace(t *testing.T) {
+	root := t.TempDir()
+	ws := newWorkspaceAt(root, importer.OS)
+	r := ws.open(false)
+	s := NewState(&importer.DataSet{}, nil)
+	s.persist(ws.store, r.undo, r.redo, ws.loadSnapshot)
+	d := &importer.DataSet{}
+	d.AddObservation(importer.Observation{Region: "Wuhu", Year: 2024, Period: importer.FY, Metric: importer.Production,
+		Value: 1234, Qualifier: importer.Exact, Confidence: importer.Normal})
+	d.Seal()
+	s.Change(d, nil, "import of wuhu.csv")
+	ws.wait()
+	before := listFiles(t, root)
+	for _, dir := range []string{root, filepath.Join(root, workspaceDir)} {
+		code, out, errs := run(t, "inspect", dir)
+		if code != 0 || !strings.Contains(out, "\nWuhu,2024,FY,production,1234,vehicles,city\n") {
+			t.Errorf("inspect %s: exit %d, %s\n%s", dir, code, errs, out)
+		}
+	}
+	if after := listFiles(t, root); !slices.Equal(before, after) {
+		t.Errorf("inspect changed the workspace: %v, then %v", before, after)
+	}
+	if code, _, errs := run(t, "inspect", t.TempDir()); code == 0 || !strings.Contains(errs, "is a folder") {
+		t.Errorf("inspect of an empty folder: exit %d, %q", code, errs)
+	}
+}
+
+func listFiles(t *testing.T, root string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(root, func(p string, _ os.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, p)
+		return nil
+	})
+	return out
 }

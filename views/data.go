@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,7 +47,7 @@ type dataTab struct {
 	pending      *time.Timer
 	cancel       context.CancelFunc
 	gen          int
-	done         sync.WaitGroup // a filter running (tests wait for it)
+	done         jobs // a filter running (tests wait for it)
 }
 
 // filterDelay lets a burst of keystrokes settle before the rows are
@@ -238,7 +237,7 @@ func (t *dataTab) apply(delay time.Duration) {
 		if ctx.Err() != nil {
 			return
 		}
-		fyne.DoAndWait(func() {
+		onUIWait(func() {
 			if gen == t.gen {
 				t.show(rows)
 			}

@@ -217,7 +217,7 @@ func (u *ui) writeInBackground(path string, write func(string) ([]string, error)
 	go func() {
 		notes, err := write(path)
 		done()
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				dialog.ShowError(fmt.Errorf(T("ui.could_not_export_s_v"), filepath.Base(path), err), u.win)
 				return
@@ -308,7 +308,7 @@ func (p *exportPreview) show(size [2]int, background string) {
 			draw.Draw(onSlide, onSlide.Bounds(), img, image.Point{}, draw.Over)
 			img = onSlide
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			p.mu.Lock()
 			current := gen == p.gen
 			p.mu.Unlock()

@@ -25,14 +25,14 @@ func richText(r *widget.RichText) string {
 }
 
 // wait blocks until the chart's scheduled renders are done.
-func (c *Chart) wait() { c.pending.Wait() }
+func (c *Chart) wait() { waitUI(c.pending.idle) }
 
 // cellText is what the values table shows for a row in a column.
 func (t *compare) cellText(r importer.Stated, col int) string { return t.table.cols[col].cell(r) }
 
 // obsRows are the observations the Data tab lists, once its filter is done.
 func obsRows(t *dataTab) []importer.Observation {
-	t.done.Wait()
+	waitUI(t.done.idle)
 	var out []importer.Observation
 	for _, r := range t.rows {
 		out = append(out, t.data.Row(int(r)))

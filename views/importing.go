@@ -82,7 +82,7 @@ func (u *ui) importFile(path, password string, next func()) {
 		}
 		cancelled := ctx.Err() != nil
 		cancel()
-		fyne.Do(func() {
+		onUI(func() {
 			prog.done()
 			switch {
 			case cancelled:
@@ -122,7 +122,7 @@ func (u *ui) applyImport(res readResult, name string, merge bool, done func()) {
 			d.Merge(res.data)
 		}
 		d.Prepare()
-		fyne.Do(func() {
+		onUI(func() {
 			u.state.ChangeImported(d, res.rep, label, regions)
 			done()
 		})
@@ -159,7 +159,7 @@ func newProgress(win fyne.Window, name string, cancel func()) *progress {
 		}
 	})
 	p.timer = time.AfterFunc(progressDelay, func() {
-		fyne.Do(func() {
+		onUI(func() {
 			if !p.closed {
 				p.dlg.Show()
 			}
@@ -173,7 +173,7 @@ func (p *progress) set(done, total int64) {
 	if total <= 0 {
 		return
 	}
-	fyne.Do(func() { p.bar.SetValue(float64(done) / float64(total)) })
+	onUI(func() { p.bar.SetValue(float64(done) / float64(total)) })
 }
 
 func (p *progress) done() {
@@ -182,5 +182,5 @@ func (p *progress) done() {
 	p.dlg.Hide()
 	// Once, under heavy load, the bar stayed on screen at 100% after the
 	// import had finished; hiding again a moment later costs nothing.
-	time.AfterFunc(200*time.Millisecond, func() { fyne.Do(p.dlg.Hide) })
+	time.AfterFunc(200*time.Millisecond, func() { onUI(p.dlg.Hide) })
 }

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,9 +47,9 @@ type preview struct {
 	merge, replace         *widget.Button
 	updating               bool
 	timer                  *time.Timer
-	inFlight               int            // readings not yet shown
-	mergeWhenRead          bool           // Return was pressed while a reading was due
-	pending                sync.WaitGroup // readings running (tests wait for them)
+	inFlight               int  // readings not yet shown
+	mergeWhenRead          bool // Return was pressed while a reading was due
+	pending                jobs // readings running (tests wait for them)
 }
 
 // readResult is a file read with choices, off the UI goroutine.
@@ -228,7 +227,7 @@ func (p *preview) changed() {
 	}
 	p.merge.Disable() // what is shown is no longer what would be merged
 	p.replace.Disable()
-	p.timer = time.AfterFunc(350*time.Millisecond, func() { fyne.Do(p.reread) })
+	p.timer = time.AfterFunc(350*time.Millisecond, func() { onUI(p.reread) })
 }
 
 // submit is Return: merge what is shown — or, when a choice was just
@@ -265,7 +264,7 @@ func (p *preview) reread() {
 	go func() {
 		defer p.pending.Done()
 		res := readFile(context.Background(), path, opts, current)
-		fyne.DoAndWait(func() {
+		onUIWait(func() {
 			p.inFlight--
 			if n == p.reading && !p.closed {
 				p.show(res)

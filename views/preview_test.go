@@ -33,13 +33,11 @@ func importIn(t *testing.T, s *State, name, content string) *preview {
 	}
 	s.ui.previewShown = make(chan *preview, 1)
 	s.ui.importPaths([]string{f})
-	select {
-	case p := <-s.ui.previewShown:
-		return p
-	case <-time.After(10 * time.Second):
+	p, ok := receive(s.ui.previewShown, 10*time.Second)
+	if !ok {
 		t.Fatal("no import preview")
 	}
-	return nil
+	return p
 }
 
 // choose changes the preview's choices as a user would and waits for the
@@ -51,7 +49,7 @@ func choose(p *preview, change func()) {
 	}
 	p.readChoices()
 	p.reread()
-	p.pending.Wait()
+	waitUI(p.pending.idle)
 }
 
 // A yearbook table with no year anywhere: the preview says why nothing is
@@ -66,9 +64,11 @@ func TestPreviewYearChoice(t *testing.T) {
 		t.Fatalf("with the year 2024: %q, rows %+v", p.status.Text, p.sampleRows)
 	}
 	changed := make(chan struct{}, 1)
-	s.OnChanged(func() { changed <- struct{}{} })
+	s.OnChanged(func() { notify(changed) })
 	p.finish(true)
-	<-changed
+	if _, ok := receive(changed, 10*time.Second); !ok {
+		t.Fatal("Merge did not change the data")
+	}
 	if _, ok := s.Data().Lookup(importer.Key{Region: "Wuhu", Year: 2024, Period: importer.FY, Metric: importer.Production}); !ok {
 		t.Error("Wuhu 2024 was not merged")
 	}
@@ -114,9 +114,11 @@ func TestPreviewRemembersChoicesByShape(t *testing.T) {
 	s, p := openPreview(t, "a.csv", "城市,汽车产量（万辆）\n芜湖,120.5\n")
 	choose(p, func() { p.year.SetText("2023") })
 	changed := make(chan struct{}, 1)
-	s.OnChanged(func() { changed <- struct{}{} })
+	s.OnChanged(func() { notify(changed) })
 	p.finish(true)
-	<-changed
+	if _, ok := receive(changed, 10*time.Second); !ok {
+		t.Fatal("Merge did not change the data")
+	}
 	p2 := importIn(t, s, "b.csv", "城市,汽车产量（万辆）\n柳州,99\n")
 	if p2.choices.Year != 2023 || !p2.recalled.Visible() || len(p2.sampleRows) != 1 || p2.sampleRows[0].Year != 2023 {
 		t.Errorf("the second file of the same shape: choices %+v, rows %+v", p2.choices, p2.sampleRows)
@@ -128,15 +130,13 @@ func TestPreviewRemembersChoicesByShape(t *testing.T) {
 func TestPreviewReturnAfterTyping(t *testing.T) {
 	s, p := openPreview(t, "yearbook.csv", "城市,汽车产量（万辆）\n芜湖,120.5\n")
 	changed := make(chan struct{}, 1)
-	s.OnChanged(func() { changed <- struct{}{} })
+	s.OnChanged(func() { notify(changed) })
 	p.year.SetText("2022")
 	if !p.merge.Disabled() {
 		t.Error("Merge is enabled while the file is still to be read with the new year")
 	}
 	p.submit()
-	select {
-	case <-changed:
-	case <-time.After(10 * time.Second):
+	if _, ok := receive(changed, 10*time.Second); !ok {
 		t.Fatal("Return after typing a year merged nothing")
 	}
 	if _, ok := s.Data().Lookup(importer.Key{Region: "Wuhu", Year: 2022, Period: importer.FY, Metric: importer.Production}); !ok {

@@ -250,7 +250,7 @@ func helperApp(t *testing.T, file string) {
 	u.ws.wait()
 	for i := range u.tabs.Items {
 		u.tabs.SelectIndex(i)
-		time.Sleep(1500 * time.Millisecond)
+		quiet(u) // the tab drawn
 	}
 	fmt.Printf("observations %d\n", u.state.Data().Count())
 	u.win.Close()

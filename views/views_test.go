@@ -105,7 +105,7 @@ func TestTabsLook(t *testing.T) {
 				{"timeline", tl.tab.Content, tl.chart.wait},
 				{"rank", r.tab.Content, r.chart.wait},
 				{"glossary", g.tab.Content, func() {}},
-				{"data", d.tab.Content, d.done.Wait},
+				{"data", d.tab.Content, func() { waitUI(d.done.idle) }},
 			} {
 				w := test.NewTempWindow(t, tab.obj)
 				tab.wait()
@@ -356,7 +356,7 @@ func TestDataTab(t *testing.T) {
 	s := newTestState(t)
 	d := newDataTab(s)
 	showTab(t, d.tab.Content)
-	d.done.Wait()
+	waitUI(d.done.idle)
 	if len(d.rows) != s.Data().Count() {
 		t.Errorf("the table lists %d of %d observations", len(d.rows), s.Data().Count())
 	}
@@ -365,7 +365,7 @@ func TestDataTab(t *testing.T) {
 	}
 	// Filtering: every word must match a cell.
 	test.Type(d.filter, "shenzhen 2022")
-	d.done.Wait()
+	waitUI(d.done.idle)
 	kept := map[importer.Key]bool{}
 	for _, o := range obsRows(d) {
 		kept[o.Key()] = true
@@ -384,13 +384,13 @@ func TestDataTab(t *testing.T) {
 	// Sorting by value, then reversed.
 	d.filter.SetText("")
 	d.obs.sortBy(colValue)
-	d.done.Wait()
+	waitUI(d.done.idle)
 	rows := obsRows(d)
 	if rows[0].Value > rows[len(rows)-1].Value {
 		t.Error("sort by value is not ascending")
 	}
 	d.obs.sortBy(colValue)
-	d.done.Wait()
+	waitUI(d.done.idle)
 	rows = obsRows(d)
 	if rows[0].Value < rows[len(rows)-1].Value {
 		t.Error("a second tap does not reverse the sort")
@@ -429,28 +429,24 @@ func TestWindowImportsStartupFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	changed := make(chan struct{}, 1)
-	s.OnChanged(func() { changed <- struct{}{} })
+	s.OnChanged(func() { notify(changed) })
 	w := NewWindow(a, s, nil)
 	defer w.Close()
 	u := s.ui
 	u.previewShown = make(chan *preview, 1)
 	u.importPaths([]string{f}) // what NewWindow does with the files it is given
-	var p *preview
-	select {
-	case p = <-u.previewShown:
-	case <-time.After(10 * time.Second):
+	p, ok := receive(u.previewShown, 10*time.Second)
+	if !ok {
 		t.Fatal("the file given at start-up got no import preview")
 	}
 	if len(p.sampleRows) != 2 || p.sampleRows[0].Region != "Hefei" || p.res.rep.Rows != 2 {
 		t.Errorf("the preview's first rows: %+v", p.sampleRows)
 	}
 	p.finish(true) // Merge
-	select {
-	case <-changed:
-	case <-time.After(10 * time.Second):
+	if _, ok := receive(changed, 10*time.Second); !ok {
 		t.Fatal("Merge did not change the data")
 	}
-	quiet(s.ui) // the import's other listeners run on its goroutine under the test driver
+	quiet(s.ui)
 	if got := s.Data().Count(); got != before+2 {
 		t.Errorf("%d observations after the import, want %d", got, before+2)
 	}

@@ -8,7 +8,6 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -40,7 +39,7 @@ type ui struct {
 	undoItem, redoItem *fyne.MenuItem
 	recentItem         *fyne.MenuItem
 	ws                 *workspace
-	imports            sync.WaitGroup       // imports running (tests wait for them)
+	imports            jobs                 // imports running (tests wait for them)
 	lock               *instanceLock        // nil: another instance has the workspace (read-only), or none could be made
 	readOnly           bool                 // another instance has the workspace: nothing is saved
 	unsavedErr         error                // why the last change is not on disk
@@ -89,7 +88,7 @@ func newUI(a fyne.App, s *State, files []string) *ui {
 	u.win.SetMainMenu(u.mainMenu)
 	s.OnChanged(u.updateUndoItems)
 	u.win.Resize(fyne.NewSize(1200, 780))
-	go fyne.Do(u.fitScreen)
+	go onUI(u.fitScreen)
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.importURIs(uris) })
 	u.shortcuts()
 	u.win.SetCloseIntercept(u.closing)

@@ -42,13 +42,13 @@ func (u *ui) restore() startNotice {
 	if n.readOnly {
 		return n
 	}
-	u.ws.onError = func(err error) { fyne.Do(func() { u.saveFailed(err) }) }
-	u.ws.onSaved = func() { fyne.Do(u.savedAgain) }
+	u.ws.onError = func(err error) { onUI(func() { u.saveFailed(err) }) }
+	u.ws.onSaved = func() { onUI(u.savedAgain) }
 	u.state.persist(u.ws.store, r.undo, r.redo, u.ws.loadSnapshot)
 	if l != nil {
 		go l.heartbeat()
 		go watchInbox(u.ws.dir, l.stop, func(files []string) {
-			fyne.Do(func() {
+			onUI(func() {
 				u.win.RequestFocus()
 				u.importPaths(files)
 			})

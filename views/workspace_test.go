@@ -17,7 +17,9 @@ import (
 func newTestApp(t testing.TB) fyne.App {
 	t.Helper()
 	t.Setenv("TMPDIR", t.TempDir())
-	return test.NewTempApp(t)
+	a := test.NewTempApp(t)
+	t.Cleanup(func() { runQueued() }) // the UI work a test left, before the next test's app
+	return a
 }
 
 func TestUndoRedo(t *testing.T) {

@@ -212,13 +212,12 @@ func TestWatchInboxTakesEachHandOff(t *testing.T) {
 	if err := handFiles(dir, []string{"/a/one.csv", "/a/two.xlsx"}); err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case files := <-got:
-		if len(files) != 2 || files[1] != "/a/two.xlsx" {
-			t.Errorf("took %v", files)
-		}
-	case <-time.After(5 * time.Second):
+	files, ok := receive(got, 5*time.Second)
+	if !ok {
 		t.Fatal("the hand-off was not taken")
+	}
+	if len(files) != 2 || files[1] != "/a/two.xlsx" {
+		t.Errorf("took %v", files)
 	}
 	if left, _ := os.ReadDir(filepath.Join(dir, inboxDir)); len(left) != 0 {
 		t.Errorf("hand-offs left in the inbox: %v", left)
@@ -247,15 +246,21 @@ func TestKilledProcessLockIsStale(t *testing.T) {
 	cmd.Wait()
 }
 
-// quiet waits until the window's background work has landed: the save,
-// the Data tab's filter and the charts' renders (the test driver runs
-// fyne.Do on the calling goroutine, so they would race with the test's
-// next UI work).
+// quiet runs the window's share of its background work until none is
+// left: imports, the save, the Data tab's filter, copies and the charts'
+// renders.
 func quiet(u *ui) {
-	u.imports.Wait()
-	u.ws.wait()
-	u.data.done.Wait()
-	for _, ct := range u.chartTabs() {
-		ct.chart.wait()
+	idle := func() bool {
+		if !u.imports.idle() || !u.ws.saved() || !u.data.done.idle() || !u.clip.pending.idle() {
+			return false
+		}
+		for _, ct := range u.chartTabs() {
+			if !ct.chart.pending.idle() {
+				return false
+			}
+		}
+		return true
+	}
+	for waitUI(idle) { // the work run may have started more
 	}
 }
