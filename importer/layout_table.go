@@ -359,18 +359,9 @@ func (t *tableReader) guessUnit(c *column, data []gridRow) {
 	if m == "" || MetricUnit(m) != UnitVehicles {
 		return
 	}
-	small, frac, n := true, false, 0
-	for _, r := range data[:min(len(data), 200)] {
-		if cl, ok := cellAt(r, c.col); ok {
-			if v := parseNumber(cl.text); v.kind == numOK {
-				if v.unit != "" {
-					return // figures carry their units ("260万辆")
-				}
-				n++
-				small = small && math.Abs(v.v) < 5000
-				frac = frac || v.v != math.Trunc(v.v)
-			}
-		}
+	small, frac, n, withUnits := figureShape(c.col, data[:min(len(data), 200)])
+	if withUnits {
+		return // figures carry their units ("260万辆")
 	}
 	u := unit{written: "(none)", kind: kindVehicles, factor: 1}
 	c.guess = "guess.vehicles"
@@ -379,6 +370,30 @@ func (t *tableReader) guessUnit(c *column, data []gridRow) {
 		c.guess = "guess.10k"
 	}
 	c.unit = &u
+}
+
+// figureShape looks at a column's figures: whether all are small (under
+// 5,000), any has decimals, how many there are, and whether one carries
+// its unit.
+func figureShape(col int, rows []gridRow) (small, frac bool, n int, withUnits bool) {
+	small = true
+	for _, r := range rows {
+		cl, ok := cellAt(r, col)
+		if !ok {
+			continue
+		}
+		v := parseNumber(cl.text)
+		if v.kind != numOK {
+			continue
+		}
+		if v.unit != "" {
+			return small, frac, n, true
+		}
+		n++
+		small = small && math.Abs(v.v) < 5000
+		frac = frac || v.v != math.Trunc(v.v)
+	}
+	return small, frac, n, false
 }
 
 // reportGuesses lists the unit guesses once per kind of guess, naming the

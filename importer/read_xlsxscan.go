@@ -63,40 +63,57 @@ func (sc *sheetScan) run(r io.Reader) error {
 		name, closing := s.elem()
 		switch string(name) {
 		case "row":
-			if closing {
-				if err := sc.endRow(&rows); err != nil {
-					return err
-				}
-			} else {
-				sc.startRow(s)
+			if err := sc.onRow(s, closing, &rows); err != nil {
+				return err
 			}
 		case "c":
 			sc.onCell(s, closing)
-		case "v":
-			if closing {
-				sc.val = append(sc.val[:0], s.text...)
-			}
-		case "is":
-			sc.inIs = !closing && !s.selfClosing()
-		case "rPh":
-			sc.inPh = !closing && !s.selfClosing()
-		case "t":
-			if closing && sc.inIs && !sc.inPh {
-				sc.str = append(sc.str, s.text...)
-			}
-		case "dimension":
-			if rg, ok := parseRange(s.attr("ref")); ok {
-				if sc.onDimension != nil {
-					sc.onDimension(rg.r2 - rg.r1 + 1)
-				}
-			}
-		case "mergeCell":
-			if rg, ok := parseRange(s.attr("ref")); ok {
-				sc.merges = append(sc.merges, rg)
-			}
+		default:
+			sc.onOther(s, name, closing)
 		}
 	}
 	return s.err
+}
+
+func (sc *sheetScan) onRow(s *xmlScanner, closing bool, rows *int) error {
+	if closing {
+		return sc.endRow(rows)
+	}
+	sc.startRow(s)
+	return nil
+}
+
+// onOther reads a cell's value and inline text, and the sheet's dimension
+// and merged cells.
+func (sc *sheetScan) onOther(s *xmlScanner, name []byte, closing bool) {
+	switch string(name) {
+	case "v":
+		if closing {
+			sc.val = append(sc.val[:0], s.text...)
+		}
+	case "is":
+		sc.inIs = !closing && !s.selfClosing()
+	case "rPh":
+		sc.inPh = !closing && !s.selfClosing()
+	case "t":
+		if closing && sc.inIs && !sc.inPh {
+			sc.str = append(sc.str, s.text...)
+		}
+	case "dimension", "mergeCell":
+		sc.onRange(s, string(name) == "dimension")
+	}
+}
+
+// onRange learns the sheet's declared dimension, or a merged range.
+func (sc *sheetScan) onRange(s *xmlScanner, dimension bool) {
+	rg, ok := parseRange(s.attr("ref"))
+	switch {
+	case !ok:
+	case dimension && sc.onDimension != nil:
+		sc.onDimension(rg.r2 - rg.r1 + 1)
+	case !dimension:
+		sc.merges = append(sc.merges, rg)
+	}
 }
 
 func (sc *sheetScan) startRow(s *xmlScanner) {

@@ -269,17 +269,34 @@ func rowWords(d *importer.DataSet) importer.RowWords {
 }
 
 // sortRows orders rows by a column's value (numbers as numbers), stably;
-// col < 0 keeps the data set's order. Labels are looked up once per
-// distinct region, metric or source.
+// col < 0 keeps the data set's order.
 func sortRows(ctx context.Context, d *importer.DataSet, rows []int32, col int, desc bool) {
 	if col < 0 || ctx.Err() != nil {
 		return
 	}
-	type keyed struct {
-		row int32
-		s   string
-		v   float64
+	keys := sortKeys(d, rows, col)
+	slices.SortStableFunc(keys, func(a, b sortKey) int {
+		c := cmp.Or(cmp.Compare(a.v, b.v), strings.Compare(a.s, b.s))
+		if desc {
+			return -c
+		}
+		return c
+	})
+	for i, k := range keys {
+		rows[i] = k.row
 	}
+}
+
+// sortKey is what a row sorts by: a number, then a text.
+type sortKey struct {
+	row int32
+	s   string
+	v   float64
+}
+
+// sortKeys are the rows' keys in a column. Labels are looked up once per
+// distinct region, metric or source.
+func sortKeys(d *importer.DataSet, rows []int32, col int) []sortKey {
 	labels := map[string]string{}
 	label := func(raw string, word func(string) string) string {
 		l, ok := labels[raw]
@@ -289,26 +306,18 @@ func sortRows(ctx context.Context, d *importer.DataSet, rows []int32, col int, d
 		}
 		return l
 	}
-	var regionRank map[string]int
-	if col == colRegion { // pinyin order in both languages (sortRegions), looked up
-		names := d.Regions()
-		sortRegions(names)
-		regionRank = make(map[string]int, len(names))
-		for i, r := range names {
-			regionRank[r] = i
-		}
-	}
-	keys := make([]keyed, len(rows))
+	regionRank := regionRanks(d, col)
+	keys := make([]sortKey, len(rows))
 	for i, r := range rows {
 		o := d.Row(int(r))
-		keys[i] = keyed{row: r, v: sortNumber(o, col)}
+		keys[i] = sortKey{row: r, v: sortNumber(o, col)}
 		switch col {
 		case colRegion:
 			keys[i].v = float64(regionRank[o.Region])
 		case colLevel:
 			keys[i].s = label(o.Region, func(string) string { return obsCell(d, o, col) })
 		case colMetric, colUnit:
-			keys[i].s = label(string(o.Metric), func(m string) string { return obsCell(d, o, col) })
+			keys[i].s = label(string(o.Metric), func(string) string { return obsCell(d, o, col) })
 		case colQualifier:
 			keys[i].s = o.Qualifier
 		case colConfidence:
@@ -319,16 +328,22 @@ func sortRows(ctx context.Context, d *importer.DataSet, rows []int32, col int, d
 			keys[i].s = o.Note
 		}
 	}
-	slices.SortStableFunc(keys, func(a, b keyed) int {
-		c := cmp.Or(cmp.Compare(a.v, b.v), strings.Compare(a.s, b.s))
-		if desc {
-			return -c
-		}
-		return c
-	})
-	for i, k := range keys {
-		rows[i] = k.row
+	return keys
+}
+
+// regionRanks are the regions' places in pinyin order in both languages
+// (sortRegions), for the Region column; nil for another column.
+func regionRanks(d *importer.DataSet, col int) map[string]int {
+	if col != colRegion {
+		return nil
 	}
+	names := d.Regions()
+	sortRegions(names)
+	rank := make(map[string]int, len(names))
+	for i, r := range names {
+		rank[r] = i
+	}
+	return rank
 }
 
 // newTable makes a read-only table with a bold header row.
@@ -467,9 +482,6 @@ func obsCell(d *importer.DataSet, o importer.Observation, col int) string {
 func sourceCell(s importer.Source, col int) string {
 	return []string{s.ID, s.Title, s.Publisher, s.Date, tierLabel(s.Tier), s.URL}[col]
 }
-
-// showReport brings the import report to the front.
-func (t *dataTab) showReport() { t.inner.SelectIndex(3) }
 
 // sortNumber is what a numeric column sorts by (0 for text columns).
 func sortNumber(o importer.Observation, col int) float64 {

@@ -395,7 +395,7 @@ func TestDataTab(t *testing.T) {
 	if rows[0].Value < rows[len(rows)-1].Value {
 		t.Error("a second tap does not reverse the sort")
 	}
-	d.showReport()
+	d.inner.SelectIndex(3) // Import report
 	if !strings.Contains(d.report.Text, "observations") {
 		t.Errorf("report %q", d.report.Text)
 	}
