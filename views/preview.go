@@ -317,7 +317,7 @@ func (p *preview) showStatus(res readResult) {
 	case res.rep != nil:
 		lines := res.rep.Lines()
 		text := say(lines[0])
-		p.status.SetText(text + "\n" + T("ui.preview_read", res.rep.Rows, res.rep.Targets, res.rep.Events, res.rep.Terms))
+		p.status.SetText(text + "\n" + readCounts(res.rep))
 		p.status.Importance = widget.MediumImportance
 	}
 	p.status.Refresh()
@@ -556,4 +556,32 @@ func duplicates(ctx context.Context, d, current *importer.DataSet) int {
 		}
 	}
 	return n
+}
+
+// readCounts says what a reading found: "Read 1 figure.", "Read 12
+// figures, 3 targets and 2 events." (what it did not find unsaid).
+func readCounts(rep *importer.FileReport) string {
+	parts := []string{counted(rep.Rows, "ui.count_figure", "ui.count_figures")}
+	if rep.Targets > 0 {
+		parts = append(parts, counted(rep.Targets, "ui.count_target", "ui.count_targets"))
+	}
+	if rep.Events > 0 {
+		parts = append(parts, counted(rep.Events, "ui.count_event", "ui.count_events"))
+	}
+	if rep.Terms > 0 {
+		parts = append(parts, counted(rep.Terms, "ui.count_term", "ui.count_terms"))
+	}
+	list := parts[len(parts)-1]
+	if len(parts) > 1 {
+		list = strings.Join(parts[:len(parts)-1], T("and.sep")) + T("ui.count_and") + list
+	}
+	return T("ui.preview_read", list)
+}
+
+// counted is "1 figure" or "12 figures".
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return T(one)
+	}
+	return T(many, n)
 }

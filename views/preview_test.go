@@ -143,3 +143,26 @@ func TestPreviewReturnAfterTyping(t *testing.T) {
 		t.Error("Wuhu 2022 was not merged")
 	}
 }
+
+// TestReadCounts: the preview says what it read in plain words, one and
+// many, leaving out what the file did not have.
+func TestReadCounts(t *testing.T) {
+	useLanguage(t, "en")
+	for _, tc := range []struct {
+		rep  importer.FileReport
+		want string
+	}{
+		{importer.FileReport{Rows: 1}, "Read 1 figure."},
+		{importer.FileReport{}, "Read 0 figures."},
+		{importer.FileReport{Rows: 12, Targets: 3, Events: 1}, "Read 12 figures, 3 targets and 1 event."},
+		{importer.FileReport{Rows: 2, Terms: 5}, "Read 2 figures and 5 glossary terms."},
+	} {
+		if got := readCounts(&tc.rep); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.rep, got, tc.want)
+		}
+	}
+	useLanguage(t, "zh")
+	if got := readCounts(&importer.FileReport{Rows: 12, Targets: 3, Events: 1}); got != "读取了 12 个数据、3 个目标、1 个事件。" {
+		t.Errorf("in Chinese: %q", got)
+	}
+}
