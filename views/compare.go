@@ -49,7 +49,7 @@ func newCompareTab(s *State) *compare {
 	t.table = newRowTable(t.columns(), func() int { return len(t.rows) }, func(i int) importer.Stated { return t.rows[i] }, nil)
 	t.table.OnSelected = func(id widget.TableCellID) { t.showStated(t.rows[id.Row]) }
 	controls := []fyne.CanvasObject{labelled("ui.metric", wide(t.metric, 230)), labelled("ui.period", wide(t.period, 150)),
-		labelled("ui.years", t.years.button), labelled("ui.unit", wide(t.unit, 190)), labelled("ui.sort", wide(t.sort, 130))}
+		labelled("ui.years", t.years.button), labelled("ui.unit", wide(t.unit, 190)), labelled("ui.sort", wide(t.sort, 190))}
 	below := container.NewBorder(nil, t.detail, nil, nil, t.table.object())
 	t.start(T("ui.compare"), controls, below)
 	return t
@@ -179,6 +179,7 @@ func (t *compare) choiceChanged() {
 	if t.sort.Selected == T("ui.a_z") {
 		t.choice.Sort = "name"
 	}
+	t.nameSort()
 	t.fillRows()
 	t.table.UnselectAll()
 	t.table.Refresh()
@@ -186,6 +187,24 @@ func (t *compare) choiceChanged() {
 		t.shown = importer.Key{} // the row shown is gone: so is its detail
 		t.detail.Hide()
 	}
+}
+
+// nameSort words the Sort choices: with several years drawn, the bars
+// are sorted by the latest, and the choice says so ("Largest in 2025
+// first"). The choice made stays chosen.
+func (t *compare) nameSort() {
+	largest := T("ui.largest_first")
+	if n := len(t.choice.Years); n > 1 {
+		largest = T("ui.largest_in_first", t.choice.Years[n-1])
+	}
+	if t.sort.Options[0] == largest {
+		return
+	}
+	t.sort.Options[0] = largest
+	if t.choice.Sort == "value" {
+		t.sort.Selected = largest // no OnChanged: the choice is the same
+	}
+	t.sort.Refresh()
 }
 
 // missing lists the ticked regions with no figure for a year drawn.

@@ -203,6 +203,9 @@ func TestCompareGroupedYearsAndSort(t *testing.T) {
 	if len(spec.Groups) != 2 {
 		t.Fatalf("groups %v, want 2023 and 2024", spec.Groups)
 	}
+	if c.sort.Selected != "Largest in 2024 first" || c.choice.Sort != "value" {
+		t.Errorf("with two years the sort says %q (%s), not which year it sorts by", c.sort.Selected, c.choice.Sort)
+	}
 	c.sort.SetSelected("A–Z")
 	settle(c.chart)
 	spec = chartspec.Compare(c.state.Data(), c.choice)
@@ -210,6 +213,11 @@ func TestCompareGroupedYearsAndSort(t *testing.T) {
 		if spec.Bars[i].City < spec.Bars[i-1].City {
 			t.Errorf("A–Z sort: %s before %s", spec.Bars[i-1].City, spec.Bars[i].City)
 		}
+	}
+	c.years.checks.SetSelected([]string{"2024"})
+	settle(c.chart)
+	if c.sort.Options[0] != "Largest first" || c.sort.Selected != "A–Z" {
+		t.Errorf("one year again: options %q, chosen %q", c.sort.Options, c.sort.Selected)
 	}
 }
 
