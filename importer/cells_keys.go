@@ -72,7 +72,7 @@ func (t *tableReader) reportShared() {
 		m = M("key.shared_dim", k.shared, k.differ, spare)
 	}
 	t.rep.Issues = append(t.rep.Issues, Issue{Sheet: t.sheet, Row: k.first.Row, Col: k.first.Col, Msg: m,
-		Note: true, Count: max(k.shared, 2), Also: k.also})
+		Note: true, Count: k.shared, Also: k.also})
 }
 
 // spareColumns are the columns that hold words but were not read: one of

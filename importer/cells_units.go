@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -104,6 +105,11 @@ func findUnit(s string) (unit, bool) {
 			return u, true
 		}
 	}
+	for _, part := range bracketed(t) {
+		if u, ok := currencyAtEnd(part); ok {
+			return u, true
+		}
+	}
 	lower := strings.ToLower(t)
 	for _, mark := range []string{"单位", "units", "unit", " in "} {
 		i := strings.Index(lower, mark)
@@ -143,6 +149,82 @@ func bracketed(s string) []string {
 		}
 	}
 	return out
+}
+
+// unitSeparators split a bracketed part into a qualifier and a unit:
+// "constant 2015 US$", "当年价格，亿元".
+const unitSeparators = " ,，;；、/"
+
+// splitQualifier cuts a bracketed part into what qualifies the measure
+// and the unit that ends it: "constant 2015 US$" → "constant 2015", US$;
+// "万辆" → "", 万辆; "per capita" → "per capita", no unit.
+func splitQualifier(part string) (qualifier string, u unit, ok bool) {
+	if u, ok := parseUnit(part); ok {
+		return "", u, true
+	}
+	if u, ok := otherUnit(part); ok {
+		return "", u, true
+	}
+	t := strings.TrimRight(part, unitSeparators)
+	i := strings.LastIndexAny(t, unitSeparators)
+	if i < 0 {
+		return part, unit{}, false
+	}
+	u, ok = parseUnit(t[i+1:])
+	if !ok || u.kind == "" { // a bare scale ("万") ends no qualifier
+		return part, unit{}, false
+	}
+	return strings.TrimRight(t[:i], unitSeparators), u, true
+}
+
+// currencyAtEnd reads a unit that ends a bracketed qualifier, as OWID and
+// the World Bank write them: "constant 2015 US$", "当年价格，亿元".
+func currencyAtEnd(part string) (unit, bool) {
+	q, u, ok := splitQualifier(part)
+	if !ok || q == "" {
+		return unit{}, false
+	}
+	u.written = strings.TrimSpace(part)
+	return u, true
+}
+
+// holdQualifiers takes out the bracketed parts that state only a unit
+// ("（万辆）", "(%)") and puts a mark in place of those that qualify what is
+// measured ("(per capita)", "(constant 2015 US$)" without its unit), so
+// that the year and month words around them can be taken out without
+// touching them; putBack restores them.
+func holdQualifiers(s string) (string, []string) {
+	var held []string
+	for _, pair := range bracketKinds {
+		rest, out := s, ""
+		for {
+			i := strings.Index(rest, pair[0])
+			if i < 0 {
+				break
+			}
+			j := strings.Index(rest[i:], pair[1])
+			if j < 0 {
+				break
+			}
+			q, _, _ := splitQualifier(rest[i+len(pair[0]) : i+j])
+			out += rest[:i]
+			if q = strings.TrimSpace(q); q != "" && !isUnitStatement(q) {
+				out += fmt.Sprintf(" \x00%d\x00 ", len(held))
+				held = append(held, pair[0]+q+pair[1])
+			}
+			rest = rest[i+j+len(pair[1]):]
+		}
+		s = out + rest
+	}
+	return s, held
+}
+
+// putBack puts the qualifiers holdQualifiers held back in their places.
+func putBack(s string, held []string) string {
+	for i, q := range held {
+		s = strings.Replace(s, fmt.Sprintf("\x00%d\x00", i), q, 1)
+	}
+	return s
 }
 
 // stripBrackets removes bracketed parts, leaving the header's words.

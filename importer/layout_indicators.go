@@ -32,7 +32,7 @@ var labelWords = []string{"指标名称", "指标", "indicator", "series", "vari
 // its unit, table number, years and months; "" when nothing is left that
 // names a measure.
 func indicatorName(s string) string {
-	s = stripBrackets(normText(s))
+	s, held := holdQualifiers(normText(s))
 	if i := strings.Index(s, "单位"); i > 0 {
 		s = s[:i]
 	}
@@ -42,7 +42,7 @@ func indicatorName(s string) string {
 	if !namesSomething(s) {
 		return ""
 	}
-	return s
+	return putBack(s, held)
 }
 
 // nameIndicator is what a title or a file's or sheet's name calls the

@@ -115,6 +115,16 @@ func realCases() []importCase {
 			check:  checkOWID,
 		},
 		{
+			name: "OWID indicators whose brackets qualify what is measured, or end in a currency",
+			build: csvFile("owid-gdp.csv", "Entity,Code,Year,Annual CO₂ emissions (per capita),GDP (US$),GDP (current US$),GDP per capita (constant 2015 US$)\n"+
+				"China,CHN,2022,8.0,1,2,11560\n"),
+			want: []string{"China 2022 FY CO₂ emissions (per capita) 8", "China 2022 FY GDP 1", "China 2022 FY GDP (current) 2",
+				"China 2022 FY GDP per capita (constant 2015) 11560"},
+			layout: "long table (one row per region and period)",
+			issues: []string{"column D: guessed: \"Annual CO₂ emissions (per capita)\": an indicator Auto Cities has no built-in metric for; imported as the user indicator CO₂ emissions (per capita) (no unit stated)",
+				"column G: guessed: \"GDP per capita (constant 2015 US$)\": an indicator Auto Cities has no built-in metric for; imported as the user indicator GDP per capita (constant 2015) (constant 2015 US$ = 1 US dollars)"},
+		},
+		{
 			name:   "城市/年份 panel with 18 indicators and units in the headers",
 			build:  csvFile("panel.csv", cityPanel),
 			want:   append(append([]string{}, cityPanelChongqing...), cityPanelWant...),
@@ -231,7 +241,13 @@ func realCases() []importCase {
 			build: csvFile("dup.csv", "城市,年份,产量(万辆),说明\n重庆,2023,200.1,乘用车\n重庆,2023,31.7,商用车\n合肥,2023,120.0,乘用车\n合肥,2023,14.0,商用车\n"),
 			want: []string{"Chongqing 2023 FY production 2001000", "Chongqing 2023 FY production 317000",
 				"Hefei 2023 FY production 1200000", "Hefei 2023 FY production 140000"},
-			issues: []string{"row 3, column C: note: 2 values share a key with an earlier row, 2 of them with another value: the file may have a dimension that is not a region among the columns not read — D “说明”"},
+			issues: []string{"row 3, column C: note: values that share a key with an earlier row: 2, 2 of them with another value — the file may have a dimension that is not a region among the columns not read: D “说明”; all are kept, and one per key is shown — 2 times (also C5)"},
+		},
+		{
+			name:   "one row that shares a key with the row above: one line, no count",
+			build:  csvFile("dup1.csv", "城市,年份,汽车产量(万辆)\n重庆,2023,100\n重庆,2023,120\n"),
+			want:   []string{"Chongqing 2023 FY production 1000000", "Chongqing 2023 FY production 1200000"},
+			issues: []string{"row 3, column C: note: values that share a key (region, year, period, metric, category) with an earlier row: 1, 1 of them with another value; all are kept, and one per key is shown\n"},
 		},
 		{
 			name:  "a category column is a dimension, not a region",

@@ -58,6 +58,9 @@ func (i Issue) Words() Msg {
 		for _, w := range i.Also {
 			also = append(also, Issue{Row: w.Row, Col: w.Col}.place())
 		}
+		if len(also) == 0 {
+			return M("issue.repeated_n", place, M(verb), i.Msg, i.Count)
+		}
 		return M("issue.repeated", place, M(verb), i.Msg, i.Count, strings.Join(also, ", "))
 	}
 	return M("issue.line", place, M(verb), i.Msg)
