@@ -20,9 +20,12 @@ type startNotice struct {
 	holder   lockInfo // that instance
 }
 
-// needsRecovery: the start has something to say about the saved work.
+// needsRecovery: the start has something to say about the saved work —
+// damage, an unfinished save, or a crash after changes were saved. A
+// session that crashed before its first change saved nothing and lost
+// nothing: there is nothing to say.
 func (n startNotice) needsRecovery() bool {
-	return n.crashed || n.temps > 0 || len(n.damaged) > 0
+	return n.temps > 0 || len(n.damaged) > 0 || (n.crashed && n.data != nil)
 }
 
 // showStart tells what the start found: the recovery offer after a crash

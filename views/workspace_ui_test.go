@@ -121,6 +121,24 @@ func TestRecoveryOfferedAfterCrash(t *testing.T) {
 	}
 }
 
+// TestNoRecoveryAfterACrashThatSavedNothing: a session killed before its
+// first change left a stale lock and no saved state; the next start has
+// nothing to recover and says nothing.
+func TestNoRecoveryAfterACrashThatSavedNothing(t *testing.T) {
+	a := newTestApp(t)
+	first := newUI(a, newTestState(t), nil)
+	quiet(first)
+	first.lock.halt()
+	writeStaleLock(t, first.ws.dir)
+
+	u := newUI(a, newTestState(t), nil)
+	defer u.win.Close()
+	quiet(u)
+	if shown := shownText(u.win); strings.Contains(shown, "Recover your work") || strings.Contains(shown, "did not close properly") {
+		t.Errorf("a crash that lost nothing is reported:\n%s", shown)
+	}
+}
+
 // writeStaleLock writes a lock of an earlier process with this PID.
 func writeStaleLock(t *testing.T, dir string) {
 	t.Helper()
