@@ -144,6 +144,14 @@ func sideWidth(w float32) float32 {
 // stackLayout puts a chart above what explains it (a note, a table, a
 // list): the chart gets most of the height but never less than minChart,
 // and what is below never less than its own minimum (five table rows).
+// readableChart is the height a chart needs for its plot to be read once
+// its title, event key and source lines are drawn; squeezedBelow the least
+// left to what is under it in a small window.
+const (
+	readableChart = 330
+	squeezedBelow = 120
+)
+
 type stackLayout struct {
 	minChart float32
 	share    float32 // the chart's share of the height when there is room
@@ -158,6 +166,10 @@ func (l stackLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	if h+pad+minBelow > size.Height { // a small window: what is below keeps its minimum
 		h = max(l.minChart, size.Height-minBelow-pad)
 	}
+	// In a small window the chart keeps room to be read (its title, key and
+	// sources take a fixed height, the plot what is left): what is below
+	// gives up its minimum down to a few lines, and its lists scroll.
+	h = max(h, min(readableChart, size.Height-squeezedBelow-pad))
 	chart.Resize(fyne.NewSize(size.Width, h))
 	chart.Move(fyne.NewPos(0, 0))
 	below.Resize(fyne.NewSize(size.Width, max(0, size.Height-h-pad)))
