@@ -139,6 +139,29 @@ func TestExportCommand(t *testing.T) {
 	}
 }
 
+// TestExportCommandRefusesAnEmptyDeck: a deck whose every slide asked for
+// has no data (ranks, from a file of production figures) is not written:
+// exit 1, one line, no file.
+func TestExportCommandRefusesAnEmptyDeck(t *testing.T) {
+	dir := t.TempDir()
+	mini, out := filepath.Join(dir, "mini.csv"), filepath.Join(dir, "rank.pptx")
+	if err := os.WriteFile(mini, []byte(miniCSV), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, errs := run(t, "export", "--data", mini, "--slides", "rank", "-o", out)
+	if code != 1 || stdout != "" || strings.Count(strings.TrimSpace(errs), "\n") > 0 || !strings.Contains(errs, "nothing written") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and one line", code, stdout, errs)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a deck of a cover alone was written")
+	}
+}
+
+// miniCSV is a small file of production figures, without ranks.
+const miniCSV = "region,year,period,metric,value,unit\nChongqing,2024,FY,production,2540000,vehicles\n" +
+	"Shanghai,2024,FY,production,1810000,vehicles\nChongqing,2025,FY,production,2788000,vehicles\n" +
+	"Shanghai,2025,FY,production,1823000,vehicles\n"
+
 func TestChartCitiesAnySpelling(t *testing.T) {
 	svg := filepath.Join(t.TempDir(), "c.svg")
 	if code, _, errs := run(t, "chart", "--cities", "重庆,沪", "--year", "2024", "-o", svg); code != 0 {

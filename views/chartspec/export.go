@@ -362,8 +362,25 @@ func (e Export) deck() (charts.Deck, []string, error) {
 		}
 		deck.Slides = append(deck.Slides, slide)
 	}
+	if len(deck.Slides) == 0 {
+		var words []string
+		for _, name := range names {
+			words = append(words, c.tr(slideWords[name]))
+		}
+		return deck, nil, emptyDeck(c.tr("deck.empty", strings.Join(words, c.tr("list.sep"))))
+	}
 	return deck, left, nil
 }
+
+// ErrEmptyDeck says that no slide asked for has data: a deck of a cover
+// alone is not written.
+var ErrEmptyDeck = errors.New("no slide of the deck has data")
+
+// emptyDeck is ErrEmptyDeck in the export's language.
+type emptyDeck string
+
+func (e emptyDeck) Error() string        { return string(e) }
+func (e emptyDeck) Is(target error) bool { return target == ErrEmptyDeck }
 
 // slideWords name the slides in messages.
 var slideWords = map[string]string{KindCompare: "deck.slide.compare", KindTimeline: "deck.slide.timeline",

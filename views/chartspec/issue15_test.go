@@ -1,6 +1,8 @@
 package chartspec
 
 import (
+	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -173,6 +175,14 @@ func TestDeckLeavesOutEmptyCharts(t *testing.T) {
 	}
 	if len(deck.Slides) != 1 || deck.Slides[0].Headline == nil || len(left) != 1 || !strings.Contains(left[0], "Rank") {
 		t.Errorf("%d slides, left out %v", len(deck.Slides), left)
+	}
+	// A deck whose only slide asked for has no data is not written.
+	job.Slides = []string{KindRank}
+	if _, left, err := job.deck(); !errors.Is(err, ErrEmptyDeck) || len(left) != 0 || !strings.Contains(err.Error(), "Rank") {
+		t.Errorf("rank alone with no rank data: %v (left out %v), want ErrEmptyDeck naming the Rank chart", err, left)
+	}
+	if err := job.Save(filepath.Join(t.TempDir(), "rank.pptx")); !errors.Is(err, ErrEmptyDeck) {
+		t.Errorf("saving a deck of no slide: %v", err)
 	}
 	if _, err := ParseSlides("compare, headline"); err != nil {
 		t.Error(err)
