@@ -242,7 +242,7 @@ func deckParts(d Deck, slides []deckSlide, look deckLook) []part {
 		if s.Notes != "" {
 			note = k
 			parts = append(parts,
-				part{name: fmt.Sprintf("ppt/notesSlides/notesSlide%d.xml", k), data: []byte(notesSlideXML(s.Notes))},
+				part{name: fmt.Sprintf("ppt/notesSlides/notesSlide%d.xml", k), data: []byte(notesSlideXML(s.Notes, look))},
 				part{name: fmt.Sprintf("ppt/notesSlides/_rels/notesSlide%d.xml.rels", k), data: []byte(notesSlideRels(k))})
 		}
 		parts = append(parts,

@@ -149,12 +149,32 @@ func placeholder(id int, name, ph, spPr, para string) string {
 }
 
 // para is one paragraph; rPr holds run attributes (size in hundredths of
-// a point) and children such as a fill.
-func para(text, attrs, fill string) string {
+// a point) and children such as a fill. An empty paragraph keeps them, so
+// it is as tall as its text would be.
+func para(text, attrs, children string) string {
 	if text == "" {
-		return `<a:p><a:endParaRPr lang="en-US" dirty="0"/></a:p>`
+		return fmt.Sprintf(`<a:p><a:endParaRPr lang="en-US" dirty="0"%s>%s</a:endParaRPr></a:p>`, attrs, children)
 	}
-	return fmt.Sprintf(`<a:p><a:r><a:rPr lang="en-US" altLang="zh-CN" dirty="0"%s>%s</a:rPr><a:t>%s</a:t></a:r></a:p>`, attrs, fill, esc(text))
+	return fmt.Sprintf(`<a:p><a:r><a:rPr lang="en-US" altLang="zh-CN" dirty="0"%s>%s</a:rPr><a:t>%s</a:t></a:r></a:p>`, attrs, children, esc(text))
+}
+
+// para is a paragraph of the slides' own text: in the charts' font, named
+// on the run for Latin and East Asian text alike. LibreOffice takes no
+// font from the master's styles for a text box and would fall back to
+// its default (DejaVu Sans), which has no Chinese.
+func (l deckLook) para(text, attrs, fill string) string {
+	return para(text, attrs, fill+l.typefaces())
+}
+
+// typefaces name the deck's font for Latin and East Asian text, as the
+// children of a run's properties (after its fill, as the schema orders
+// them).
+func (l deckLook) typefaces() string {
+	if l.font == "" {
+		return ""
+	}
+	f := esc(l.font)
+	return `<a:latin typeface="` + f + `"/><a:ea typeface="` + f + `"/>`
 }
 
 const masterTitle = `<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title Placeholder 1"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
@@ -224,9 +244,9 @@ func textBox(id int, name string, x, y, cx, cy int64, anchor, paras string) stri
 
 func titleSlideXML(d Deck, look deckLook) string {
 	return slideXML(
-		placeholder(2, "Title 1", `type="ctrTitle"`, xfrm(slideMargin, 2130000, slideContentW, 1470000), para(d.Title, ` sz="4400" b="1"`, "")) +
-			placeholder(3, "Subtitle 2", `type="subTitle" idx="1"`, xfrm(slideMargin, 3700000, slideContentW, 900000), para(d.Subtitle, ` sz="2400"`, mutedFill(look))) +
-			textBox(4, "As of", slideMargin, 4750000, slideContentW, 500000, "t", para(d.AsOf, ` sz="1800"`, mutedFill(look))))
+		placeholder(2, "Title 1", `type="ctrTitle"`, xfrm(slideMargin, 2130000, slideContentW, 1470000), look.para(d.Title, ` sz="4400" b="1"`, "")) +
+			placeholder(3, "Subtitle 2", `type="subTitle" idx="1"`, xfrm(slideMargin, 3700000, slideContentW, 900000), look.para(d.Subtitle, ` sz="2400"`, mutedFill(look))) +
+			textBox(4, "As of", slideMargin, 4750000, slideContentW, 500000, "t", look.para(d.AsOf, ` sz="1800"`, mutedFill(look))))
 }
 
 // slideNumber is the slide's number, bottom right, as a field PowerPoint
@@ -236,19 +256,19 @@ func slideNumber(n int, look deckLook) string {
 		`<p:spPr>%s<a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"><a:noAutofit/></a:bodyPr>`+
 		`<a:lstStyle/><a:p><a:pPr algn="r"/><a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">`+
 		`<a:rPr lang="en-US" sz="%d">%s</a:rPr><a:t>%d</a:t></a:fld></a:p></p:txBody></p:sp>`,
-		xfrm(slideW-slideMargin-slideInch, slideH-slideInch/8-slideInch/4, slideInch, slideInch/4), slideFootnotePt*100, mutedFill(look), n)
+		xfrm(slideW-slideMargin-slideInch, slideH-slideInch/8-slideInch/4, slideInch, slideInch/4), slideFootnotePt*100, mutedFill(look)+look.typefaces(), n)
 }
 
 // footnote is the source line at the bottom of a slide, left of the
 // slide number.
 func footnote(text string, look deckLook) string {
 	return textBox(4, "Footnote", slideMargin, slideNoteTop, slideContentW-slideInch-slideInch/4, slideNoteH, "t",
-		para(text, fmt.Sprintf(` sz="%d"`, slideFootnotePt*100), mutedFill(look)))
+		look.para(text, fmt.Sprintf(` sz="%d"`, slideFootnotePt*100), mutedFill(look)))
 }
 
-func slideTitle(text string) string {
+func slideTitle(text string, look deckLook) string {
 	return placeholder(2, "Title 1", `type="title"`, xfrm(slideMargin, slideTitleTop, slideContentW, slideTitleH),
-		para(text, fmt.Sprintf(` sz="%d"`, slideTitlePt*100), ""))
+		look.para(text, fmt.Sprintf(` sz="%d"`, slideTitlePt*100), ""))
 }
 
 // chartSlideXML: the title, the chart picture fitted below it, the source
@@ -258,20 +278,20 @@ func chartSlideXML(s deckSlide, look deckLook) string {
 	pic := fmt.Sprintf(`<p:pic><p:nvPicPr><p:cNvPr id="3" name="Chart %d" descr="%s"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>`+
 		`<p:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>%s</p:spPr></p:pic>`,
 		s.Number, esc(s.Title), imageRel, xfrm(x, y, cx, cy))
-	return slideXML(slideTitle(s.Title) + pic + footnote(s.Footnote, look) + slideNumber(s.Number, look))
+	return slideXML(slideTitle(s.Title, look) + pic + footnote(s.Footnote, look) + slideNumber(s.Number, look))
 }
 
 // headlineSlideXML: the title, then the key figures side by side, each a
 // big value over what it is, its change and its target.
 func headlineSlideXML(s deckSlide, look deckLook) string {
-	shapes := slideTitle(s.Title)
+	shapes := slideTitle(s.Title, look)
 	n := max(1, len(s.Headline.Figures))
 	gap := int64(slideInch / 4)
 	w := (int64(slideContentW) - gap*int64(n-1)) / int64(n)
 	top, h := int64(slidePictTop+slideInch/2), int64(slidePictH-slideInch)
 	for i, f := range s.Headline.Figures {
-		paras := para(f.Value, ` sz="5400" b="1"`, "") + para(f.Unit, ` sz="2000"`, "") + para(f.Label, ` sz="1800"`, mutedFill(look)) +
-			para("", "", "") + para(f.Change, ` sz="2000" b="1"`, "") + para(f.Note, ` sz="1800"`, "")
+		paras := look.para(f.Value, ` sz="5400" b="1"`, "") + look.para(f.Unit, ` sz="2000"`, "") + look.para(f.Label, ` sz="1800"`, mutedFill(look)) +
+			look.para("", ` sz="1800"`, "") + look.para(f.Change, ` sz="2000" b="1"`, "") + look.para(f.Note, ` sz="1800"`, "")
 		shapes += textBox(10+i, fmt.Sprintf("Figure %d", i+1), slideMargin+int64(i)*(w+gap), top, w, h, "t", paras)
 	}
 	return slideXML(shapes + footnote(s.Footnote, look) + slideNumber(s.Number, look))
@@ -294,10 +314,10 @@ const notesMasterRels = xmlHead + `<Relationships xmlns="http://schemas.openxmlf
 	`<Relationship Id="rId1" Type="` + relBase + `theme" Target="../theme/theme2.xml"/></Relationships>`
 
 // notesSlideXML holds the notes, one paragraph per line.
-func notesSlideXML(notes string) string {
+func notesSlideXML(notes string, look deckLook) string {
 	var paras strings.Builder
 	for _, l := range strings.Split(notes, "\n") {
-		paras.WriteString(para(l, ` sz="1200"`, ""))
+		paras.WriteString(look.para(l, ` sz="1200"`, ""))
 	}
 	return xmlHead + `<p:notes ` + nsAll + `><p:cSld><p:spTree>` + groupProps +
 		`<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr>` +

@@ -305,3 +305,33 @@ func TestDeckTextIsReadable(t *testing.T) {
 		t.Errorf("the charts' smallest text is %.1f pt on the slide", pt)
 	}
 }
+
+// TestDeckRunsNameTheChartsFont: every run of the slides' own text names
+// the charts' font for Latin and East Asian text.
+func TestDeckRunsNameTheChartsFont(t *testing.T) {
+	d := testDeck(t)
+	d.AsOf = "As of 3 December 2026"
+	d.Slides = append(d.Slides, Slide{Headline: &Headline{Title: "重庆 in figures",
+		Figures: []KeyFigure{{Value: "No. 1", Label: "National rank"}}, Footer: "Source: 重庆"}, Notes: "Sources:\n1. 重庆"})
+	var buf bytes.Buffer
+	if err := WriteDeck(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	font := d.Options.font.name
+	want := `<a:latin typeface="` + font + `"/><a:ea typeface="` + font + `"/>`
+	rPr := regexp.MustCompile(`<a:(rPr|endParaRPr)\b[^>]*?(/>|>.*?</a:(rPr|endParaRPr)>)`)
+	for name, b := range readPackage(t, buf.Bytes()) {
+		if !strings.HasPrefix(name, "ppt/slides/slide") && !strings.HasPrefix(name, "ppt/notesSlides/notesSlide") || strings.Contains(name, "_rels") {
+			continue
+		}
+		runs := rPr.FindAllString(string(b), -1)
+		for _, r := range runs {
+			if !strings.Contains(r, want) {
+				t.Errorf("%s: a run without the charts' font %q: %s", name, font, r)
+			}
+		}
+		if len(runs) == 0 {
+			t.Errorf("%s has no runs", name)
+		}
+	}
+}
