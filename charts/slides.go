@@ -50,6 +50,8 @@ type Deck struct {
 // deckSlide is a slide ready to write: texts and the picture as PNG.
 type deckSlide struct {
 	Title, Footnote, Notes string
+	TitleLines             []string // the title as laid out, line by line
+	TitlePt                int
 	Picture                []byte
 	Size                   [2]int
 	Headline               *Headline
@@ -132,7 +134,9 @@ func WriteDeck(w io.Writer, d Deck) error {
 func prepareSlide(s Slide, opts Options, lf *loadedFont) (deckSlide, error) {
 	if s.Headline != nil {
 		h := *s.Headline
-		return deckSlide{Title: h.Title, Footnote: slideFootnote(h.Footer, lf, opts.Words.SourcesInNotes), Notes: s.Notes, Headline: &h}, nil
+		lines, pt := titleLayout(h.Title, lf)
+		return deckSlide{Title: h.Title, TitleLines: lines, TitlePt: pt, Footnote: slideFootnote(h.Footer, lf, opts.Words.SourcesInNotes),
+			Notes: s.Notes, Headline: &h}, nil
 	}
 	if isNil(s.Chart) {
 		return deckSlide{}, ErrNoSpec
@@ -144,8 +148,9 @@ func prepareSlide(s Slide, opts Options, lf *loadedFont) (deckSlide, error) {
 	if err := WritePNG(&b, s.Chart.WithTexts(bare), opts); err != nil {
 		return deckSlide{}, fmt.Errorf("%s: %w", text.Title, err)
 	}
-	return deckSlide{Title: text.Title, Footnote: slideFootnote(text.Footer, lf, opts.Words.SourcesInNotes), Notes: s.Notes,
-		Picture: b.Bytes(), Size: [2]int{opts.Width, opts.Height}}, nil
+	lines, pt := titleLayout(text.Title, lf)
+	return deckSlide{Title: text.Title, TitleLines: lines, TitlePt: pt, Footnote: slideFootnote(text.Footer, lf, opts.Words.SourcesInNotes),
+		Notes: s.Notes, Picture: b.Bytes(), Size: [2]int{opts.Width, opts.Height}}, nil
 }
 
 // slideFootnote is the source line as the slide shows it: whole when it

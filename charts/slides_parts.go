@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -266,9 +267,24 @@ func footnote(text string, look deckLook) string {
 		look.para(text, fmt.Sprintf(` sz="%d"`, slideFootnotePt*100), mutedFill(look)))
 }
 
-func slideTitle(text string, look deckLook) string {
-	return placeholder(2, "Title 1", `type="title"`, xfrm(slideMargin, slideTitleTop, slideContentW, slideTitleH),
-		look.para(text, fmt.Sprintf(` sz="%d"`, slideTitlePt*100), ""))
+// slideTitle is the slide's title as titleLayout laid it out: its size,
+// and its lines joined by line breaks.
+func slideTitle(s deckSlide, look deckLook) string {
+	lines, pt := s.TitleLines, cmp.Or(s.TitlePt, slideTitlePt)
+	if len(lines) == 0 {
+		lines = []string{s.Title}
+	}
+	attrs := fmt.Sprintf(` sz="%d"`, pt*100)
+	p := look.para(lines[0], attrs, "")
+	if len(lines) > 1 {
+		rPr := fmt.Sprintf(`<a:rPr lang="en-US" altLang="zh-CN" dirty="0"%s>%s</a:rPr>`, attrs, look.typefaces())
+		var runs []string
+		for _, l := range lines {
+			runs = append(runs, `<a:r>`+rPr+`<a:t>`+esc(l)+`</a:t></a:r>`)
+		}
+		p = `<a:p>` + strings.Join(runs, `<a:br>`+rPr+`</a:br>`) + `</a:p>`
+	}
+	return placeholder(2, "Title 1", `type="title"`, xfrm(slideMargin, slideTitleTop, slideContentW, slideTitleH), p)
 }
 
 // chartSlideXML: the title, the chart picture fitted below it, the source
@@ -278,13 +294,13 @@ func chartSlideXML(s deckSlide, look deckLook) string {
 	pic := fmt.Sprintf(`<p:pic><p:nvPicPr><p:cNvPr id="3" name="Chart %d" descr="%s"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>`+
 		`<p:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>%s</p:spPr></p:pic>`,
 		s.Number, esc(s.Title), imageRel, xfrm(x, y, cx, cy))
-	return slideXML(slideTitle(s.Title, look) + pic + footnote(s.Footnote, look) + slideNumber(s.Number, look))
+	return slideXML(slideTitle(s, look) + pic + footnote(s.Footnote, look) + slideNumber(s.Number, look))
 }
 
 // headlineSlideXML: the title, then the key figures side by side, each a
 // big value over what it is, its change and its target.
 func headlineSlideXML(s deckSlide, look deckLook) string {
-	shapes := slideTitle(s.Title, look)
+	shapes := slideTitle(s, look)
 	n := max(1, len(s.Headline.Figures))
 	gap := int64(slideInch / 4)
 	w := (int64(slideContentW) - gap*int64(n-1)) / int64(n)

@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -333,5 +335,70 @@ func TestDeckRunsNameTheChartsFont(t *testing.T) {
 		if len(runs) == 0 {
 			t.Errorf("%s has no runs", name)
 		}
+	}
+}
+
+// TestSlideTitlesKeepPhrasesWhole: a title too long for one line at 28 pt
+// shrinks to fit (measured in the deck's font); one too long even so is
+// broken at a space, outside its parentheses, never after a dash
+// ("Jan–" / "Jun)"), each line fitting the title box.
+func TestSlideTitlesKeepPhrasesWhole(t *testing.T) {
+	room := float64(slideContentW) / slidePoint
+	for _, lf := range []*loadedFont{builtinFont(), findFont("")} {
+		for _, c := range []struct {
+			title string
+			lines int
+		}{
+			{"Chongqing: vehicle production, 2014–2025", 1},
+			{"Chongqing: national rank in vehicle production, 2014–2025 (2024: Jan–Jun)", 1},
+			{"Chongqing, Shanghai, Hefei, Guangzhou and Shenzhen: new-energy vehicle production, 2014–2025 (2025: Jan–Nov)", 2},
+		} {
+			lines, pt := titleLayout(c.title, lf)
+			if len(lines) != c.lines || strings.Join(lines, " ") != c.title {
+				t.Errorf("%s: %q laid out as %q", lf.name, c.title, lines)
+			}
+			for _, l := range lines {
+				if w := metricsFor(lf.font).width(l, float64(pt)); w > room*0.95 || pt < titleMinPt {
+					t.Errorf("%s: %q at %d pt is %.0f pt wide, the box %.0f", lf.name, l, pt, w, room)
+				}
+				if strings.HasSuffix(l, "–") || strings.Count(l, "(") != strings.Count(l, ")") {
+					t.Errorf("%s: line %q breaks a phrase", lf.name, l)
+				}
+			}
+			xml := slideTitle(deckSlide{Title: c.title, TitleLines: lines, TitlePt: pt}, deckLook{font: lf.name})
+			if strings.Count(xml, "<a:br>") != c.lines-1 || !strings.Contains(xml, fmt.Sprintf(`sz="%d"`, pt*100)) {
+				t.Errorf("%s: title XML %s", lf.name, xml)
+			}
+		}
+	}
+}
+
+// TestHeadlineCardsInLine: every card of the headline slide has the same
+// paragraphs at the same sizes, an empty one (the rank's missing unit)
+// included, so each card's lines start level with the others'.
+func TestHeadlineCardsInLine(t *testing.T) {
+	h := Headline{Title: "Chongqing in figures", Figures: []KeyFigure{
+		{Value: "2.79", Unit: "million vehicles", Label: "Vehicle production, 2025", Change: "+9.7% on 2024", Note: "Target met"},
+		{Value: "No. 1", Label: "National rank in vehicle production, 2025", Note: "as stated by sources"}}}
+	xml := headlineSlideXML(deckSlide{Title: h.Title, Headline: &h, Number: 2}, deckLook{font: "Roboto"})
+	cards := regexp.MustCompile(`name="Figure \d+".*?</p:sp>`).FindAllString(xml, -1)
+	if len(cards) != 2 {
+		t.Fatalf("%d cards", len(cards))
+	}
+	sizes := func(card string) []string {
+		var out []string
+		for _, p := range regexp.MustCompile(`<a:p>.*?</a:p>`).FindAllString(card, -1) {
+			m := regexp.MustCompile(`<a:(?:rPr|endParaRPr)[^>]*\bsz="(\d+)"`).FindStringSubmatch(p)
+			if m == nil {
+				out = append(out, "none")
+				continue
+			}
+			out = append(out, m[1])
+		}
+		return out
+	}
+	a, b := sizes(cards[0]), sizes(cards[1])
+	if strings.Join(a, " ") != strings.Join(b, " ") || slices.Contains(a, "none") {
+		t.Errorf("the cards' paragraph sizes differ: %v and %v", a, b)
 	}
 }
