@@ -153,6 +153,6 @@ func (f *frame) planTarget(s lineSpec, lay lineLayout, sc *scene, plan *linePlan
 		pl.c = f.text
 		plan.labels = append(plan.labels, pl)
 	}
-	sc.stroke(seg{x0, y, x1, y, 1, false})
+	sc.stroke(seg{x0, y, x1, y, 1, false, false})
 	return &plannedTarget{x0, x1, y}
 }

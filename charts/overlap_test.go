@@ -24,6 +24,8 @@ func crowded() []struct {
 		{"rank of five cities", rankFiveCities(), 1920, 1080},
 		{"grouped compare at 1:1", compareTwoYears(), 1080, 1080},
 		{"same-period timeline", productionSamePeriod(), 1920, 1080},
+		{"same-period timeline of five cities", nevFiveCitiesSamePeriod(), 1920, 1080},
+		{"same-period timeline of five cities on a screen", nevFiveCitiesSamePeriod(), 1000, 600},
 		{"five-city NEV timeline on a screen", nevFiveCities(), 900, 560},
 		{"ten-city timeline on a screen", tenCities(), 1000, 600},
 		{"Chongqing's timeline with events and target", chongqingTimeline(), 1000, 600},
@@ -72,6 +74,20 @@ func checkTrace(t *testing.T, tr *layoutTrace) {
 	for _, d := range tr.dropped {
 		if strings.Trim(d, "~>?*"+Pencil) == "" {
 			t.Errorf("the mark %q of a weak figure was left out", d)
+		}
+	}
+	checkLeadersApart(t, tr)
+}
+
+// checkLeadersApart: no two leader lines cross (an X of leaders reads as
+// labels swapped).
+func checkLeadersApart(t *testing.T, tr *layoutTrace) {
+	t.Helper()
+	for i, a := range tr.strokes {
+		for _, b := range tr.strokes[i+1:] {
+			if a.lead && b.lead && a.crosses(b) {
+				t.Errorf("leaders %v and %v cross", a, b)
+			}
 		}
 	}
 }
@@ -169,5 +185,28 @@ func TestTargetLabelClearOfEvents(t *testing.T) {
 	}
 	if !found {
 		t.Error("the target has no label")
+	}
+}
+
+// TestSamePeriodLabelsEveryPartYear: in the five cities' same-period
+// timeline, each hollow Jan–Nov point of the crowded 2025 band has its
+// period and value written (Hefei's was left with its "~" alone), and no
+// label is left out.
+func TestSamePeriodLabelsEveryPartYear(t *testing.T) {
+	tr := &layoutTrace{}
+	if _, err := Render(nevFiveCitiesSamePeriod(), Options{Width: 1920, Height: 1080, trace: tr}); err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, l := range tr.labels {
+		have[l.text] = true
+	}
+	for _, want := range []string{"Jan–Nov ~1.20", "Jan–Nov 1.04", "Jan–Nov 1.12?", "Jan–Nov 0.39", "Jan–Nov 0.28"} {
+		if !have[want] {
+			t.Errorf("no label %q", want)
+		}
+	}
+	if len(tr.dropped) > 0 {
+		t.Errorf("labels left out: %q", tr.dropped)
 	}
 }

@@ -32,8 +32,16 @@ func TestTimelineKeepsPeriodsApart(t *testing.T) {
 	if len(janNov) != 2 || janNov[0] != 2024 || janNov[1] != 2025 {
 		t.Errorf("Jan–Nov years %v, want 2024 and 2025", janNov)
 	}
-	if !strings.Contains(same.Subtitle, "the same part of each year") {
+	if !strings.Contains(same.Subtitle, "dashed: the same part of each year") {
 		t.Errorf("subtitle %q", same.Subtitle)
+	}
+	// Five cities' NEV production, Jan–Nov: no city has Jan–Nov in two
+	// years running, so nothing is dashed and the subtitle does not say so.
+	five := Choice{Kind: KindTimeline, Metric: importer.NEVProduction, Cities: []string{"Chongqing", "Shanghai", "Hefei", "Guangzhou", "Shenzhen"},
+		SamePeriod: true, Period: importer.YTD(11), Event: -1}
+	nev := Timeline(d, five)
+	if charts.JoinsPartYears(nev.Series) || strings.Contains(nev.Subtitle, "dashed") || !strings.Contains(nev.Subtitle, "hollow points are part years") {
+		t.Errorf("five cities, same period: subtitle %q", nev.Subtitle)
 	}
 }
 
