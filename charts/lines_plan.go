@@ -172,13 +172,13 @@ func (f *frame) planLines(s lineSpec, lay lineLayout, direct bool) linePlan {
 	dodge(plan.series)
 	sc := newScene(box, f.trace)
 	for _, p := range lay.ev.items {
-		sc.stroke(seg{p.x, float64(box.Top), p.x, float64(box.Bottom), 1, true, false})
+		sc.stroke(seg{p.x, float64(box.Top), p.x, float64(box.Bottom), 1, false})
 	}
 	for _, ps := range plan.series {
 		for _, run := range ps.runs {
 			for k := 1; k < len(run); k++ {
 				a, b := ps.points[run[k-1]], ps.points[run[k]]
-				sc.stroke(seg{a.x, a.y, b.x, b.y, lineWidth / 2, false, false})
+				sc.stroke(seg{a.x, a.y, b.x, b.y, lineWidth / 2, false})
 			}
 		}
 		for _, p := range ps.points {

@@ -34,10 +34,9 @@ func crowded() []struct {
 
 // TestLabelsNeverCollide draws the crowded charts and checks every label's
 // box, geometrically: inside the plot, clear of every other label, line,
-// marker and bar, nearer its own point than any other, and no weak
-// figure's mark left out. An event's dashed guide line may run behind a
-// label (under its halo) that has no other place; the target's label is
-// clear of those too (TestTargetLabelClearOfEvents).
+// marker and bar (events' guide lines included), nearer its own point
+// than any other, no weak figure's mark left out, and no two leaders
+// crossing.
 func TestLabelsNeverCollide(t *testing.T) {
 	for _, tc := range crowded() {
 		for _, th := range []Theme{Light, Dark} {
@@ -93,7 +92,7 @@ func checkLeadersApart(t *testing.T, tr *layoutTrace) {
 }
 
 // checkClear: a label overlaps no marker or bar (a label inside its own
-// bar aside) and no line but its own leader and events' guide lines.
+// bar aside) and no line but its own leader.
 func checkClear(t *testing.T, tr *layoutTrace, l tracedLabel) {
 	t.Helper()
 	for _, r := range tr.rects {
@@ -102,7 +101,7 @@ func checkClear(t *testing.T, tr *layoutTrace, l tracedLabel) {
 		}
 	}
 	for _, s := range tr.strokes {
-		if s.hits(l.box) && !leaderOf(s, l.box) && !s.soft {
+		if s.hits(l.box) && !leaderOf(s, l.box) {
 			t.Errorf("label %q is crossed by a line %v", l.text, s)
 		}
 	}
@@ -208,5 +207,24 @@ func TestSamePeriodLabelsEveryPartYear(t *testing.T) {
 	}
 	if len(tr.dropped) > 0 {
 		t.Errorf("labels left out: %q", tr.dropped)
+	}
+}
+
+// TestLinesNamedAtTheirEnds: a line whose series goes on to a point of its
+// own (Shanghai's 2021–2023 line, then 2025 alone) is named at the line's
+// end too, not only at the lone point.
+func TestLinesNamedAtTheirEnds(t *testing.T) {
+	tr := &layoutTrace{}
+	if _, err := Render(nevFiveCities(), Options{Width: 1920, Height: 1080, trace: tr}); err != nil {
+		t.Fatal(err)
+	}
+	owners := map[rect]bool{}
+	for _, l := range tr.labels {
+		if strings.HasPrefix(l.text, "Shanghai ") {
+			owners[l.owner] = true
+		}
+	}
+	if len(owners) != 2 {
+		t.Errorf("Shanghai is named at %d points, want 2 (its line's end and its 2025 point)", len(owners))
 	}
 }
