@@ -1,9 +1,11 @@
 package views
 
 import (
+	"archive/zip"
 	"autocities/importer"
 	"bytes"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -154,6 +156,35 @@ func TestExportCommandRefusesAnEmptyDeck(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a deck of a cover alone was written")
+	}
+}
+
+// TestExportCreditsTheChosenSource: a file's source given with --source
+// is credited on the chart and in the deck's notes, not "Imported file".
+func TestExportCreditsTheChosenSource(t *testing.T) {
+	dir := t.TempDir()
+	mini, out := filepath.Join(dir, "mini.csv"), filepath.Join(dir, "mini.pptx")
+	if err := os.WriteFile(mini, []byte(miniCSV), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, "export", "--data", mini, "--source", "Shanghai Statistics Bureau", "--slides", "compare", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	z, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, name := range []string{"ppt/slides/slide2.xml", "ppt/notesSlides/notesSlide2.xml"} {
+		r, err := z.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r)
+		r.Close()
+		if !bytes.Contains(b, []byte("Shanghai Statistics Bureau")) || bytes.Contains(b, []byte("Imported file")) {
+			t.Errorf("%s does not credit the source given", name)
+		}
 	}
 }
 
