@@ -274,17 +274,22 @@ func slideTitle(s deckSlide, look deckLook) string {
 	if len(lines) == 0 {
 		lines = []string{s.Title}
 	}
-	attrs := fmt.Sprintf(` sz="%d"`, pt*100)
-	p := look.para(lines[0], attrs, "")
-	if len(lines) > 1 {
-		rPr := fmt.Sprintf(`<a:rPr lang="en-US" altLang="zh-CN" dirty="0"%s>%s</a:rPr>`, attrs, look.typefaces())
-		var runs []string
-		for _, l := range lines {
-			runs = append(runs, `<a:r>`+rPr+`<a:t>`+esc(l)+`</a:t></a:r>`)
-		}
-		p = `<a:p>` + strings.Join(runs, `<a:br>`+rPr+`</a:br>`) + `</a:p>`
-	}
+	p := look.paraLines(lines, fmt.Sprintf(` sz="%d"`, pt*100), "")
 	return placeholder(2, "Title 1", `type="title"`, xfrm(slideMargin, slideTitleTop, slideContentW, slideTitleH), p)
+}
+
+// paraLines is one paragraph of lines laid out already, joined by line
+// breaks.
+func (l deckLook) paraLines(lines []string, attrs, fill string) string {
+	if len(lines) < 2 {
+		return l.para(strings.Join(lines, ""), attrs, fill)
+	}
+	rPr := fmt.Sprintf(`<a:rPr lang="en-US" altLang="zh-CN" dirty="0"%s>%s</a:rPr>`, attrs, fill+l.typefaces())
+	var runs []string
+	for _, line := range lines {
+		runs = append(runs, `<a:r>`+rPr+`<a:t>`+esc(line)+`</a:t></a:r>`)
+	}
+	return `<a:p>` + strings.Join(runs, `<a:br>`+rPr+`</a:br>`) + `</a:p>`
 }
 
 // chartSlideXML: the title, the chart picture fitted below it, the source
@@ -298,16 +303,28 @@ func chartSlideXML(s deckSlide, look deckLook) string {
 }
 
 // headlineSlideXML: the title, then the key figures side by side, each a
-// big value over what it is, its change and its target.
+// big value over what it is, its change and its target. Every card has the
+// same lines: an empty unit keeps its line, and a label shorter than the
+// longest is followed by empty lines, so the changes and targets are level.
 func headlineSlideXML(s deckSlide, look deckLook) string {
 	shapes := slideTitle(s, look)
 	n := max(1, len(s.Headline.Figures))
-	gap := int64(slideInch / 4)
+	gap := int64(cardGap)
 	w := (int64(slideContentW) - gap*int64(n-1)) / int64(n)
 	top, h := int64(slidePictTop+slideInch/2), int64(slidePictH-slideInch)
+	small, change := fmt.Sprintf(` sz="%d"`, cardLabelPt*100), fmt.Sprintf(` sz="%d" b="1"`, cardChangePt*100)
+	most := 1
+	for _, c := range s.Cards {
+		most = max(most, len(c.label))
+	}
 	for i, f := range s.Headline.Figures {
-		paras := look.para(f.Value, ` sz="5400" b="1"`, "") + look.para(f.Unit, ` sz="2000"`, "") + look.para(f.Label, ` sz="1800"`, mutedFill(look)) +
-			look.para("", ` sz="1800"`, "") + look.para(f.Change, ` sz="2000" b="1"`, "") + look.para(f.Note, ` sz="1800"`, "")
+		c := cardText{[]string{f.Label}, []string{f.Change}, []string{f.Note}}
+		if i < len(s.Cards) {
+			c = s.Cards[i]
+		}
+		paras := look.para(f.Value, ` sz="5400" b="1"`, "") + look.para(f.Unit, ` sz="2000"`, "") +
+			look.paraLines(c.label, small, mutedFill(look)) + strings.Repeat(look.para("", small, ""), max(0, most-max(1, len(c.label)))) +
+			look.para("", small, "") + look.paraLines(c.change, change, "") + look.paraLines(c.note, small, "")
 		shapes += textBox(10+i, fmt.Sprintf("Figure %d", i+1), slideMargin+int64(i)*(w+gap), top, w, h, "t", paras)
 	}
 	return slideXML(shapes + footnote(s.Footnote, look) + slideNumber(s.Number, look))

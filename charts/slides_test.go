@@ -375,14 +375,21 @@ func TestSlideTitlesKeepPhrasesWhole(t *testing.T) {
 
 // TestHeadlineCardsInLine: every card of the headline slide has the same
 // paragraphs at the same sizes, an empty one (the rank's missing unit)
-// included, so each card's lines start level with the others'.
+// included and a short label padded to the longest's lines, so each
+// card's lines, changes and targets included, are level with the others'.
 func TestHeadlineCardsInLine(t *testing.T) {
 	h := Headline{Title: "Chongqing in figures", Figures: []KeyFigure{
 		{Value: "2.79", Unit: "million vehicles", Label: "Vehicle production, 2025", Change: "+9.7% on 2024", Note: "Target met"},
+		{Value: "1.30", Unit: "million vehicles", Label: "NEV production, 2025", Change: "+36.0% on 2024"},
+		{Value: "45.98", Unit: "billion yuan", Label: "Vehicle export value, Jan–Nov 2025", Change: "+16.8% on Jan–Nov 2024"},
 		{Value: "No. 1", Label: "National rank in vehicle production, 2025", Note: "as stated by sources"}}}
-	xml := headlineSlideXML(deckSlide{Title: h.Title, Headline: &h, Number: 2}, deckLook{font: "Roboto"})
+	var buf bytes.Buffer
+	if err := WriteDeck(&buf, Deck{Slides: []Slide{{Headline: &h}}, Options: latin(Options{})}); err != nil {
+		t.Fatal(err)
+	}
+	xml := string(readPackage(t, buf.Bytes())["ppt/slides/slide2.xml"])
 	cards := regexp.MustCompile(`name="Figure \d+".*?</p:sp>`).FindAllString(xml, -1)
-	if len(cards) != 2 {
+	if len(cards) != 4 {
 		t.Fatalf("%d cards", len(cards))
 	}
 	sizes := func(card string) []string {
@@ -397,8 +404,25 @@ func TestHeadlineCardsInLine(t *testing.T) {
 		}
 		return out
 	}
-	a, b := sizes(cards[0]), sizes(cards[1])
-	if strings.Join(a, " ") != strings.Join(b, " ") || slices.Contains(a, "none") {
-		t.Errorf("the cards' paragraph sizes differ: %v and %v", a, b)
+	// Lines down to the change: the label's paragraph counts as the lines
+	// it wraps into.
+	var labels []int
+	for _, c := range layCards(h, builtinFont()) {
+		labels = append(labels, max(1, len(c.label)))
+	}
+	if slices.Max(labels) < 2 || slices.Min(labels) > 1 {
+		t.Fatalf("labels of %v lines: the case should mix one- and two-line labels", labels)
+	}
+	var level []int
+	for i, c := range cards {
+		ps := sizes(c)
+		if slices.Contains(ps, "none") || ps[0] != "5400" || ps[1] != "2000" {
+			t.Errorf("card %d: paragraph sizes %v", i+1, ps)
+		}
+		change := slices.Index(ps[2:], "2000") + 2
+		level = append(level, change-1+labels[i])
+	}
+	if slices.Min(level) != slices.Max(level) {
+		t.Errorf("the cards' changes start on lines %v", level)
 	}
 }
