@@ -39,12 +39,23 @@ func textRect(x, baseline, w, capH float64, anchor string) rect {
 	return rect{x - 2, baseline - capH - 2, x + w + 2, baseline + 3}
 }
 
-// seg is a straight stroke with its half width. A soft stroke (an event's
-// dashed guide line) may run behind a label, under its halo, when the
-// label has no other place.
+// seg is a straight stroke with its half width; no label lies over one,
+// an event's guide line included. A leader (lead) leads from a point to
+// its label; no two leaders cross.
 type seg struct {
 	x0, y0, x1, y1, hw float64
-	soft               bool
+	lead               bool
+}
+
+// crosses reports whether two strokes' centre lines cross (touching at an
+// end, or running along each other, is not crossing).
+func (s seg) crosses(o seg) bool {
+	side := func(ax, ay, bx, by, cx, cy float64) float64 { return (bx-ax)*(cy-ay) - (by-ay)*(cx-ax) }
+	d1 := side(o.x0, o.y0, o.x1, o.y1, s.x0, s.y0)
+	d2 := side(o.x0, o.y0, o.x1, o.y1, s.x1, s.y1)
+	d3 := side(s.x0, s.y0, s.x1, s.y1, o.x0, o.y0)
+	d4 := side(s.x0, s.y0, s.x1, s.y1, o.x1, o.y1)
+	return d1*d2 < 0 && d3*d4 < 0
 }
 
 // hits reports whether the stroke passes through r (Liang–Barsky clipping
@@ -121,11 +132,8 @@ func newScene(box chart.Box, trace *layoutTrace) *scene {
 	return s
 }
 
-// free reports whether a label box fits the plot and touches nothing
-// (soft strokes aside, when soft).
-func (s *scene) free(b rect) bool { return s.freeOf(b, false) }
-
-func (s *scene) freeOf(b rect, soft bool) bool {
+// free reports whether a label box fits the plot and touches nothing.
+func (s *scene) free(b rect) bool {
 	if !b.within(s.plot) {
 		return false
 	}
@@ -135,7 +143,7 @@ func (s *scene) freeOf(b rect, soft bool) bool {
 		}
 	}
 	for _, l := range s.strokes {
-		if l.hits(b) && !(soft && l.soft) {
+		if l.hits(b) {
 			return false
 		}
 	}
@@ -185,9 +193,35 @@ type spot struct {
 
 // pointSpots are the places around a point of radius rad for a label of
 // width w, nearest first: right, above, below, left, then the diagonals,
-// then the same again further out with a leader line back to the point.
-// end puts the right side first (the end of a line); start the left.
+// then the same again further out with a leader line back to the point,
+// and last a ring of sixteen directions further still (a crowded band of
+// points: the leader may leave at any angle). end puts the right side
+// first (the end of a line); start the left.
 func pointSpots(x, y, rad, capH float64, side int) []spot {
+	out := compassSpots(x, y, rad, capH, side)
+	for _, d := range []float64{rad + 44, rad + 62, rad + 84} {
+		for k := range 16 {
+			a := float64(k) * math.Pi / 8
+			dx, dy := math.Cos(a)*d, math.Sin(a)*d
+			sp := spot{x + dx, y + dy + capH/2, "middle", true}
+			switch {
+			case dx > d/3:
+				sp.anchor = ""
+			case dx < -d/3:
+				sp.anchor = "end"
+			case dy > 0:
+				sp.y += capH / 2
+			default:
+				sp.y -= capH / 2
+			}
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// compassSpots are the eight places around a point, near and further out.
+func compassSpots(x, y, rad, capH float64, side int) []spot {
 	var out []spot
 	for i, d := range []float64{rad + 4, rad + 14, rad + 28} {
 		lead := i > 0
@@ -215,28 +249,15 @@ type placed struct {
 	leader *seg
 }
 
-// placeAt puts text at the first free spot; ok is false when none is free.
-// A far spot's leader runs from what the label belongs to (lead gives it
-// for the label's box) to the label.
+// placeAt puts text at the first free spot; ok is false when none is free
+// (the label is left out). A far spot's leader runs from what the label
+// belongs to (lead gives it for the label's box) to the label.
 func (s *scene) placeAt(f *frame, text string, size float64, lead func(rect) seg, spots []spot, owner rect) (placed, bool) {
-	if p, ok := s.placeFirst(f, text, size, lead, spots, owner, false); ok {
-		return p, true
-	}
-	if p, ok := s.placeFirst(f, text, size, lead, spots, owner, true); ok {
-		return p, true
-	}
-	s.drop(text)
-	return placed{}, false
-}
-
-// placeFirst takes the first free spot; soft lets the label lie over an
-// event's guide line.
-func (s *scene) placeFirst(f *frame, text string, size float64, lead func(rect) seg, spots []spot, owner rect, soft bool) (placed, bool) {
 	w := f.width(text, size)
 	capH := f.fm.capHeight(size)
 	for _, sp := range spots {
 		b := textRect(sp.x, sp.y, w, capH, sp.anchor)
-		if !s.freeOf(b, soft) || !sp.leader && s.nearerOther(b, owner) {
+		if !s.free(b) || !sp.leader && s.nearerOther(b, owner) {
 			continue
 		}
 		var ld *seg
@@ -253,6 +274,7 @@ func (s *scene) placeFirst(f *frame, text string, size float64, lead func(rect) 
 		}
 		return placed{placedText{s: text, x: sp.x, y: sp.y, size: size, c: f.text, anchor: sp.anchor, halo: true}, ld}, true
 	}
+	s.drop(text)
 	return placed{}, false
 }
 
@@ -279,7 +301,7 @@ func leaderTo(x, y, rad float64, b rect) seg {
 	if d > 0 {
 		sx, sy = x+(tx-x)*(rad+1)/d, y+(ty-y)*(rad+1)/d
 	}
-	return seg{sx, sy, tx, ty, 0.5, false}
+	return seg{sx, sy, tx, ty, 0.5, true}
 }
 
 // nearerOther reports whether a label box next to its point (owner) is
@@ -305,11 +327,19 @@ func rectGap(a, b rect) float64 {
 }
 
 // leaderBlocked reports whether a leader would cross a label or another
-// stroke on its way (touching its own label's box is fine).
+// leader on its way (touching its own label's box is fine).
 func (s *scene) leaderBlocked(l seg, own rect) bool {
-	inner := seg{l.x0 + (l.x1-l.x0)*0.15, l.y0 + (l.y1-l.y0)*0.15, l.x0 + (l.x1-l.x0)*0.85, l.y0 + (l.y1-l.y0)*0.85, l.hw, false}
+	// The leader's ends touch its own point's marker and its own label.
+	n := math.Hypot(l.x1-l.x0, l.y1-l.y0)
+	f := math.Min(0.25, 3/math.Max(n, 1))
+	inner := seg{l.x0 + (l.x1-l.x0)*f, l.y0 + (l.y1-l.y0)*f, l.x0 + (l.x1-l.x0)*(1-f), l.y0 + (l.y1-l.y0)*(1-f), l.hw, false}
 	for _, o := range s.rects {
 		if o != own && inner.hits(o) {
+			return true
+		}
+	}
+	for _, o := range s.strokes {
+		if o.lead && l.crosses(o) {
 			return true
 		}
 	}

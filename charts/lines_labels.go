@@ -81,27 +81,47 @@ func (f *frame) endText(s lineSpec, plan *linePlan, ps plannedSeries, p plannedP
 	return strings.Join(parts, " ")
 }
 
-// labelEnd labels a series at its end point.
+// labelEnd labels a series at its end point, and, named lines, also at
+// the end of its latest line when the end point stands alone (Shanghai's
+// 2021–2023 line and its separate 2025 point).
 func (f *frame) labelEnd(s lineSpec, sc *scene, plan *linePlan, i int, done map[[2]int]bool) {
 	ps := plan.series[i]
 	if len(ps.points) == 0 {
 		return
 	}
-	j := ps.endPoint()
-	text := f.endText(s, plan, ps, ps.points[j])
-	if text == "" {
-		return
+	ends := []int{ps.endPoint()}
+	if k := ps.lineEnd(); plan.direct && k >= 0 && k != ends[0] && ps.points[ends[0]].alone {
+		ends = append(ends, k)
 	}
-	ok := f.labelPoint(sc, plan, ps.points[j], text, 1, [2]int{i, j}, done)
-	if plan.direct && !ok {
-		plan.named = false
+	for _, j := range ends {
+		text := f.endText(s, plan, ps, ps.points[j])
+		if text == "" {
+			return
+		}
+		ok := f.labelPoint(sc, plan, ps.points[j], text, 1, [2]int{i, j}, done)
+		if plan.direct && !ok {
+			plan.named = false
+		}
+		if ok && ps.grey {
+			plan.labels[len(plan.labels)-1].c = f.muted
+		}
+		if s.rank || ps.grey { // the rank or the marks are still to be shown
+			delete(done, [2]int{i, j})
+		}
 	}
-	if ok && ps.grey {
-		plan.labels[len(plan.labels)-1].c = f.muted
+}
+
+// lineEnd is the last point of a series' latest line of full years (two
+// points or more), -1 when it has none.
+func (ps plannedSeries) lineEnd() int {
+	end := -1
+	for _, run := range ps.runs {
+		last := run[len(run)-1]
+		if len(run) > 1 && !ps.points[last].Partial && (end < 0 || ps.points[last].Year > ps.points[end].Year) {
+			end = last
+		}
 	}
-	if s.rank || ps.grey { // the rank or the marks are still to be shown
-		delete(done, [2]int{i, j})
-	}
+	return end
 }
 
 // labelPoint places one label beside its point (side 1: the right first);

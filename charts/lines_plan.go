@@ -61,6 +61,30 @@ func sameRun(a, b Point) bool {
 	return !a.Partial || a.Label == b.Label
 }
 
+// JoinsPartYears reports whether any of the series draws a dashed line:
+// part years of one period in consecutive years (Jan–Nov 2024 to Jan–Nov
+// 2025), so a chart's words say "dashed" only when there is one.
+func JoinsPartYears(series []Series) bool {
+	type partYear struct {
+		label string
+		year  int
+	}
+	for _, s := range series {
+		drawn := map[partYear]bool{}
+		for _, p := range s.Points {
+			if p.Partial && finite(p.Value) {
+				drawn[partYear{p.Label, p.Year}] = true
+			}
+		}
+		for k := range drawn {
+			if drawn[partYear{k.label, k.year + 1}] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // planSeries puts a series' points on the plot and splits them into runs.
 func planSeries(ser Series, pos func(Point) (float64, float64)) plannedSeries {
 	ps := make([]Point, 0, len(ser.Points))
@@ -148,7 +172,7 @@ func (f *frame) planLines(s lineSpec, lay lineLayout, direct bool) linePlan {
 	dodge(plan.series)
 	sc := newScene(box, f.trace)
 	for _, p := range lay.ev.items {
-		sc.stroke(seg{p.x, float64(box.Top), p.x, float64(box.Bottom), 1, true})
+		sc.stroke(seg{p.x, float64(box.Top), p.x, float64(box.Bottom), 1, false})
 	}
 	for _, ps := range plan.series {
 		for _, run := range ps.runs {

@@ -24,6 +24,8 @@ func crowded() []struct {
 		{"rank of five cities", rankFiveCities(), 1920, 1080},
 		{"grouped compare at 1:1", compareTwoYears(), 1080, 1080},
 		{"same-period timeline", productionSamePeriod(), 1920, 1080},
+		{"same-period timeline of five cities", nevFiveCitiesSamePeriod(), 1920, 1080},
+		{"same-period timeline of five cities on a screen", nevFiveCitiesSamePeriod(), 1000, 600},
 		{"five-city NEV timeline on a screen", nevFiveCities(), 900, 560},
 		{"ten-city timeline on a screen", tenCities(), 1000, 600},
 		{"Chongqing's timeline with events and target", chongqingTimeline(), 1000, 600},
@@ -32,10 +34,9 @@ func crowded() []struct {
 
 // TestLabelsNeverCollide draws the crowded charts and checks every label's
 // box, geometrically: inside the plot, clear of every other label, line,
-// marker and bar, nearer its own point than any other, and no weak
-// figure's mark left out. An event's dashed guide line may run behind a
-// label (under its halo) that has no other place; the target's label is
-// clear of those too (TestTargetLabelClearOfEvents).
+// marker and bar (events' guide lines included), nearer its own point
+// than any other, no weak figure's mark left out, and no two leaders
+// crossing.
 func TestLabelsNeverCollide(t *testing.T) {
 	for _, tc := range crowded() {
 		for _, th := range []Theme{Light, Dark} {
@@ -74,10 +75,24 @@ func checkTrace(t *testing.T, tr *layoutTrace) {
 			t.Errorf("the mark %q of a weak figure was left out", d)
 		}
 	}
+	checkLeadersApart(t, tr)
+}
+
+// checkLeadersApart: no two leader lines cross (an X of leaders reads as
+// labels swapped).
+func checkLeadersApart(t *testing.T, tr *layoutTrace) {
+	t.Helper()
+	for i, a := range tr.strokes {
+		for _, b := range tr.strokes[i+1:] {
+			if a.lead && b.lead && a.crosses(b) {
+				t.Errorf("leaders %v and %v cross", a, b)
+			}
+		}
+	}
 }
 
 // checkClear: a label overlaps no marker or bar (a label inside its own
-// bar aside) and no line but its own leader and events' guide lines.
+// bar aside) and no line but its own leader.
 func checkClear(t *testing.T, tr *layoutTrace, l tracedLabel) {
 	t.Helper()
 	for _, r := range tr.rects {
@@ -86,7 +101,7 @@ func checkClear(t *testing.T, tr *layoutTrace, l tracedLabel) {
 		}
 	}
 	for _, s := range tr.strokes {
-		if s.hits(l.box) && !leaderOf(s, l.box) && !s.soft {
+		if s.hits(l.box) && !leaderOf(s, l.box) {
 			t.Errorf("label %q is crossed by a line %v", l.text, s)
 		}
 	}
@@ -169,5 +184,47 @@ func TestTargetLabelClearOfEvents(t *testing.T) {
 	}
 	if !found {
 		t.Error("the target has no label")
+	}
+}
+
+// TestSamePeriodLabelsEveryPartYear: in the five cities' same-period
+// timeline, each hollow Jan–Nov point of the crowded 2025 band has its
+// period and value written (Hefei's was left with its "~" alone), and no
+// label is left out.
+func TestSamePeriodLabelsEveryPartYear(t *testing.T) {
+	tr := &layoutTrace{}
+	if _, err := Render(nevFiveCitiesSamePeriod(), Options{Width: 1920, Height: 1080, trace: tr}); err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, l := range tr.labels {
+		have[l.text] = true
+	}
+	for _, want := range []string{"Jan–Nov ~1.20", "Jan–Nov 1.04", "Jan–Nov 1.12?", "Jan–Nov 0.39", "Jan–Nov 0.28"} {
+		if !have[want] {
+			t.Errorf("no label %q", want)
+		}
+	}
+	if len(tr.dropped) > 0 {
+		t.Errorf("labels left out: %q", tr.dropped)
+	}
+}
+
+// TestLinesNamedAtTheirEnds: a line whose series goes on to a point of its
+// own (Shanghai's 2021–2023 line, then 2025 alone) is named at the line's
+// end too, not only at the lone point.
+func TestLinesNamedAtTheirEnds(t *testing.T) {
+	tr := &layoutTrace{}
+	if _, err := Render(nevFiveCities(), Options{Width: 1920, Height: 1080, trace: tr}); err != nil {
+		t.Fatal(err)
+	}
+	owners := map[rect]bool{}
+	for _, l := range tr.labels {
+		if strings.HasPrefix(l.text, "Shanghai ") {
+			owners[l.owner] = true
+		}
+	}
+	if len(owners) != 2 {
+		t.Errorf("Shanghai is named at %d points, want 2 (its line's end and its 2025 point)", len(owners))
 	}
 }

@@ -50,9 +50,12 @@ type Deck struct {
 // deckSlide is a slide ready to write: texts and the picture as PNG.
 type deckSlide struct {
 	Title, Footnote, Notes string
+	TitleLines             []string // the title as laid out, line by line
+	TitlePt                int
 	Picture                []byte
 	Size                   [2]int
 	Headline               *Headline
+	Cards                  []cardText // a headline slide's cards, laid out
 	Number                 int
 }
 
@@ -82,7 +85,12 @@ const (
 	slideMinPt      = 12.0
 	slideFootnotePt = 12
 	slideTitlePt    = 28
+	cardLabelPt     = 18 // what a headline figure is, and its note
+	cardChangePt    = 20 // its change, in bold
 )
+
+// cardGap is the space between headline cards.
+const cardGap = slideInch / 4
 
 // The picture fills the picture area: 2400 pixels across, laid out so
 // that the charts' smallest text (sizeSmall layout pixels) is 12 pt on
@@ -132,7 +140,9 @@ func WriteDeck(w io.Writer, d Deck) error {
 func prepareSlide(s Slide, opts Options, lf *loadedFont) (deckSlide, error) {
 	if s.Headline != nil {
 		h := *s.Headline
-		return deckSlide{Title: h.Title, Footnote: slideFootnote(h.Footer, lf, opts.Words.SourcesInNotes), Notes: s.Notes, Headline: &h}, nil
+		lines, pt := titleLayout(h.Title, lf)
+		return deckSlide{Title: h.Title, TitleLines: lines, TitlePt: pt, Footnote: slideFootnote(h.Footer, lf, opts.Words.SourcesInNotes),
+			Notes: s.Notes, Headline: &h, Cards: layCards(h, lf)}, nil
 	}
 	if isNil(s.Chart) {
 		return deckSlide{}, ErrNoSpec
@@ -144,8 +154,29 @@ func prepareSlide(s Slide, opts Options, lf *loadedFont) (deckSlide, error) {
 	if err := WritePNG(&b, s.Chart.WithTexts(bare), opts); err != nil {
 		return deckSlide{}, fmt.Errorf("%s: %w", text.Title, err)
 	}
-	return deckSlide{Title: text.Title, Footnote: slideFootnote(text.Footer, lf, opts.Words.SourcesInNotes), Notes: s.Notes,
-		Picture: b.Bytes(), Size: [2]int{opts.Width, opts.Height}}, nil
+	lines, pt := titleLayout(text.Title, lf)
+	return deckSlide{Title: text.Title, TitleLines: lines, TitlePt: pt, Footnote: slideFootnote(text.Footer, lf, opts.Words.SourcesInNotes),
+		Notes: s.Notes, Picture: b.Bytes(), Size: [2]int{opts.Width, opts.Height}}, nil
+}
+
+// cardText is a headline card's wrapped texts, line by line.
+type cardText struct{ label, change, note []string }
+
+// layCards wraps each headline card's label, change and note at spaces,
+// measured in the deck's font a little narrower than the card (for
+// another renderer's widths, and the change's bold): the slide breaks the
+// lines there itself, never after a dash ("Jan–" / "Nov 2025"), and the
+// cards' lines below the labels can be kept level.
+func layCards(h Headline, lf *loadedFont) []cardText {
+	n := max(1, len(h.Figures))
+	w := (float64(slideContentW) - float64(cardGap)*float64(n-1)) / float64(n) / slidePoint
+	f := &frame{lf: lf, fm: metricsFor(lf.font)}
+	out := make([]cardText, len(h.Figures))
+	for i, fig := range h.Figures {
+		out[i] = cardText{f.wrap(fig.Label, cardLabelPt, w*0.95, 10), f.wrap(fig.Change, cardChangePt, w*0.9, 10),
+			f.wrap(fig.Note, cardLabelPt, w*0.95, 10)}
+	}
+	return out
 }
 
 // slideFootnote is the source line as the slide shows it: whole when it
@@ -242,7 +273,7 @@ func deckParts(d Deck, slides []deckSlide, look deckLook) []part {
 		if s.Notes != "" {
 			note = k
 			parts = append(parts,
-				part{name: fmt.Sprintf("ppt/notesSlides/notesSlide%d.xml", k), data: []byte(notesSlideXML(s.Notes))},
+				part{name: fmt.Sprintf("ppt/notesSlides/notesSlide%d.xml", k), data: []byte(notesSlideXML(s.Notes, look))},
 				part{name: fmt.Sprintf("ppt/notesSlides/_rels/notesSlide%d.xml.rels", k), data: []byte(notesSlideRels(k))})
 		}
 		parts = append(parts,

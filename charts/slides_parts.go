@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -149,12 +150,32 @@ func placeholder(id int, name, ph, spPr, para string) string {
 }
 
 // para is one paragraph; rPr holds run attributes (size in hundredths of
-// a point) and children such as a fill.
-func para(text, attrs, fill string) string {
+// a point) and children such as a fill. An empty paragraph keeps them, so
+// it is as tall as its text would be.
+func para(text, attrs, children string) string {
 	if text == "" {
-		return `<a:p><a:endParaRPr lang="en-US" dirty="0"/></a:p>`
+		return fmt.Sprintf(`<a:p><a:endParaRPr lang="en-US" dirty="0"%s>%s</a:endParaRPr></a:p>`, attrs, children)
 	}
-	return fmt.Sprintf(`<a:p><a:r><a:rPr lang="en-US" altLang="zh-CN" dirty="0"%s>%s</a:rPr><a:t>%s</a:t></a:r></a:p>`, attrs, fill, esc(text))
+	return fmt.Sprintf(`<a:p><a:r><a:rPr lang="en-US" altLang="zh-CN" dirty="0"%s>%s</a:rPr><a:t>%s</a:t></a:r></a:p>`, attrs, children, esc(text))
+}
+
+// para is a paragraph of the slides' own text: in the charts' font, named
+// on the run for Latin and East Asian text alike. LibreOffice takes no
+// font from the master's styles for a text box and would fall back to
+// its default (DejaVu Sans), which has no Chinese.
+func (l deckLook) para(text, attrs, fill string) string {
+	return para(text, attrs, fill+l.typefaces())
+}
+
+// typefaces name the deck's font for Latin and East Asian text, as the
+// children of a run's properties (after its fill, as the schema orders
+// them).
+func (l deckLook) typefaces() string {
+	if l.font == "" {
+		return ""
+	}
+	f := esc(l.font)
+	return `<a:latin typeface="` + f + `"/><a:ea typeface="` + f + `"/>`
 }
 
 const masterTitle = `<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title Placeholder 1"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
@@ -224,9 +245,9 @@ func textBox(id int, name string, x, y, cx, cy int64, anchor, paras string) stri
 
 func titleSlideXML(d Deck, look deckLook) string {
 	return slideXML(
-		placeholder(2, "Title 1", `type="ctrTitle"`, xfrm(slideMargin, 2130000, slideContentW, 1470000), para(d.Title, ` sz="4400" b="1"`, "")) +
-			placeholder(3, "Subtitle 2", `type="subTitle" idx="1"`, xfrm(slideMargin, 3700000, slideContentW, 900000), para(d.Subtitle, ` sz="2400"`, mutedFill(look))) +
-			textBox(4, "As of", slideMargin, 4750000, slideContentW, 500000, "t", para(d.AsOf, ` sz="1800"`, mutedFill(look))))
+		placeholder(2, "Title 1", `type="ctrTitle"`, xfrm(slideMargin, 2130000, slideContentW, 1470000), look.para(d.Title, ` sz="4400" b="1"`, "")) +
+			placeholder(3, "Subtitle 2", `type="subTitle" idx="1"`, xfrm(slideMargin, 3700000, slideContentW, 900000), look.para(d.Subtitle, ` sz="2400"`, mutedFill(look))) +
+			textBox(4, "As of", slideMargin, 4750000, slideContentW, 500000, "t", look.para(d.AsOf, ` sz="1800"`, mutedFill(look))))
 }
 
 // slideNumber is the slide's number, bottom right, as a field PowerPoint
@@ -236,19 +257,39 @@ func slideNumber(n int, look deckLook) string {
 		`<p:spPr>%s<a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"><a:noAutofit/></a:bodyPr>`+
 		`<a:lstStyle/><a:p><a:pPr algn="r"/><a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">`+
 		`<a:rPr lang="en-US" sz="%d">%s</a:rPr><a:t>%d</a:t></a:fld></a:p></p:txBody></p:sp>`,
-		xfrm(slideW-slideMargin-slideInch, slideH-slideInch/8-slideInch/4, slideInch, slideInch/4), slideFootnotePt*100, mutedFill(look), n)
+		xfrm(slideW-slideMargin-slideInch, slideH-slideInch/8-slideInch/4, slideInch, slideInch/4), slideFootnotePt*100, mutedFill(look)+look.typefaces(), n)
 }
 
 // footnote is the source line at the bottom of a slide, left of the
 // slide number.
 func footnote(text string, look deckLook) string {
 	return textBox(4, "Footnote", slideMargin, slideNoteTop, slideContentW-slideInch-slideInch/4, slideNoteH, "t",
-		para(text, fmt.Sprintf(` sz="%d"`, slideFootnotePt*100), mutedFill(look)))
+		look.para(text, fmt.Sprintf(` sz="%d"`, slideFootnotePt*100), mutedFill(look)))
 }
 
-func slideTitle(text string) string {
-	return placeholder(2, "Title 1", `type="title"`, xfrm(slideMargin, slideTitleTop, slideContentW, slideTitleH),
-		para(text, fmt.Sprintf(` sz="%d"`, slideTitlePt*100), ""))
+// slideTitle is the slide's title as titleLayout laid it out: its size,
+// and its lines joined by line breaks.
+func slideTitle(s deckSlide, look deckLook) string {
+	lines, pt := s.TitleLines, cmp.Or(s.TitlePt, slideTitlePt)
+	if len(lines) == 0 {
+		lines = []string{s.Title}
+	}
+	p := look.paraLines(lines, fmt.Sprintf(` sz="%d"`, pt*100), "")
+	return placeholder(2, "Title 1", `type="title"`, xfrm(slideMargin, slideTitleTop, slideContentW, slideTitleH), p)
+}
+
+// paraLines is one paragraph of lines laid out already, joined by line
+// breaks.
+func (l deckLook) paraLines(lines []string, attrs, fill string) string {
+	if len(lines) < 2 {
+		return l.para(strings.Join(lines, ""), attrs, fill)
+	}
+	rPr := fmt.Sprintf(`<a:rPr lang="en-US" altLang="zh-CN" dirty="0"%s>%s</a:rPr>`, attrs, fill+l.typefaces())
+	var runs []string
+	for _, line := range lines {
+		runs = append(runs, `<a:r>`+rPr+`<a:t>`+esc(line)+`</a:t></a:r>`)
+	}
+	return `<a:p>` + strings.Join(runs, `<a:br>`+rPr+`</a:br>`) + `</a:p>`
 }
 
 // chartSlideXML: the title, the chart picture fitted below it, the source
@@ -258,20 +299,32 @@ func chartSlideXML(s deckSlide, look deckLook) string {
 	pic := fmt.Sprintf(`<p:pic><p:nvPicPr><p:cNvPr id="3" name="Chart %d" descr="%s"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>`+
 		`<p:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>%s</p:spPr></p:pic>`,
 		s.Number, esc(s.Title), imageRel, xfrm(x, y, cx, cy))
-	return slideXML(slideTitle(s.Title) + pic + footnote(s.Footnote, look) + slideNumber(s.Number, look))
+	return slideXML(slideTitle(s, look) + pic + footnote(s.Footnote, look) + slideNumber(s.Number, look))
 }
 
 // headlineSlideXML: the title, then the key figures side by side, each a
-// big value over what it is, its change and its target.
+// big value over what it is, its change and its target. Every card has the
+// same lines: an empty unit keeps its line, and a label shorter than the
+// longest is followed by empty lines, so the changes and targets are level.
 func headlineSlideXML(s deckSlide, look deckLook) string {
-	shapes := slideTitle(s.Title)
+	shapes := slideTitle(s, look)
 	n := max(1, len(s.Headline.Figures))
-	gap := int64(slideInch / 4)
+	gap := int64(cardGap)
 	w := (int64(slideContentW) - gap*int64(n-1)) / int64(n)
 	top, h := int64(slidePictTop+slideInch/2), int64(slidePictH-slideInch)
+	small, change := fmt.Sprintf(` sz="%d"`, cardLabelPt*100), fmt.Sprintf(` sz="%d" b="1"`, cardChangePt*100)
+	most := 1
+	for _, c := range s.Cards {
+		most = max(most, len(c.label))
+	}
 	for i, f := range s.Headline.Figures {
-		paras := para(f.Value, ` sz="5400" b="1"`, "") + para(f.Unit, ` sz="2000"`, "") + para(f.Label, ` sz="1800"`, mutedFill(look)) +
-			para("", "", "") + para(f.Change, ` sz="2000" b="1"`, "") + para(f.Note, ` sz="1800"`, "")
+		c := cardText{[]string{f.Label}, []string{f.Change}, []string{f.Note}}
+		if i < len(s.Cards) {
+			c = s.Cards[i]
+		}
+		paras := look.para(f.Value, ` sz="5400" b="1"`, "") + look.para(f.Unit, ` sz="2000"`, "") +
+			look.paraLines(c.label, small, mutedFill(look)) + strings.Repeat(look.para("", small, ""), max(0, most-max(1, len(c.label)))) +
+			look.para("", small, "") + look.paraLines(c.change, change, "") + look.paraLines(c.note, small, "")
 		shapes += textBox(10+i, fmt.Sprintf("Figure %d", i+1), slideMargin+int64(i)*(w+gap), top, w, h, "t", paras)
 	}
 	return slideXML(shapes + footnote(s.Footnote, look) + slideNumber(s.Number, look))
@@ -294,10 +347,10 @@ const notesMasterRels = xmlHead + `<Relationships xmlns="http://schemas.openxmlf
 	`<Relationship Id="rId1" Type="` + relBase + `theme" Target="../theme/theme2.xml"/></Relationships>`
 
 // notesSlideXML holds the notes, one paragraph per line.
-func notesSlideXML(notes string) string {
+func notesSlideXML(notes string, look deckLook) string {
 	var paras strings.Builder
 	for _, l := range strings.Split(notes, "\n") {
-		paras.WriteString(para(l, ` sz="1200"`, ""))
+		paras.WriteString(look.para(l, ` sz="1200"`, ""))
 	}
 	return xmlHead + `<p:notes ` + nsAll + `><p:cSld><p:spTree>` + groupProps +
 		`<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr>` +

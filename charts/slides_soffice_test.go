@@ -76,3 +76,40 @@ func TestDeckOpensInLibreOffice(t *testing.T) {
 		t.Error("not a PDF")
 	}
 }
+
+// TestDeckTextInTheChartsFont: LibreOffice draws the slides' own text
+// (titles, sources, headline cards, Chinese included) in the charts' CJK
+// font, not its fallback: the PDF embeds that font and no other.
+func TestDeckTextInTheChartsFont(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LibreOffice conversion is slow")
+	}
+	lf := findFont("")
+	if !lf.cjk {
+		t.Skip("no CJK font installed")
+	}
+	d := renderedDeck()
+	d.Title = "Auto Cities 汽车城市"
+	d.Slides = append(d.Slides, Slide{Headline: &Headline{Title: "重庆 in figures",
+		Figures: []KeyFigure{{Value: "2.79", Unit: "million vehicles", Label: "Vehicle production, 2025"}, {Value: "No. 1", Label: "全国排名"}},
+		Footer:  "Sources: 重庆市统计局"}})
+	path := filepath.Join(t.TempDir(), "deck.pptx")
+	var b bytes.Buffer
+	if err := WriteDeck(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdf := convertToPDF(t, path)
+	want := strings.ReplaceAll(lf.name, " ", "")
+	fonts := regexp.MustCompile(`/BaseFont\s*/(?:[A-Z]{6}\+)?([^\s/<>\[\]]+)`).FindAllSubmatch(pdf, -1)
+	if len(fonts) == 0 {
+		t.Fatal("no font in the PDF")
+	}
+	for _, m := range fonts {
+		if !strings.HasPrefix(string(m[1]), want) {
+			t.Errorf("LibreOffice drew slide text in %s, not the charts' %s", m[1], lf.name)
+		}
+	}
+}

@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -303,5 +305,124 @@ func TestDeckTextIsReadable(t *testing.T) {
 	pt := sizeSmall * float64(slideContentW) / slidePoint / layoutW
 	if pt < 11.99 {
 		t.Errorf("the charts' smallest text is %.1f pt on the slide", pt)
+	}
+}
+
+// TestDeckRunsNameTheChartsFont: every run of the slides' own text names
+// the charts' font for Latin and East Asian text.
+func TestDeckRunsNameTheChartsFont(t *testing.T) {
+	d := testDeck(t)
+	d.AsOf = "As of 3 December 2026"
+	d.Slides = append(d.Slides, Slide{Headline: &Headline{Title: "重庆 in figures",
+		Figures: []KeyFigure{{Value: "No. 1", Label: "National rank"}}, Footer: "Source: 重庆"}, Notes: "Sources:\n1. 重庆"})
+	var buf bytes.Buffer
+	if err := WriteDeck(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	font := d.Options.font.name
+	want := `<a:latin typeface="` + font + `"/><a:ea typeface="` + font + `"/>`
+	rPr := regexp.MustCompile(`<a:(rPr|endParaRPr)\b[^>]*?(/>|>.*?</a:(rPr|endParaRPr)>)`)
+	for name, b := range readPackage(t, buf.Bytes()) {
+		if !strings.HasPrefix(name, "ppt/slides/slide") && !strings.HasPrefix(name, "ppt/notesSlides/notesSlide") || strings.Contains(name, "_rels") {
+			continue
+		}
+		runs := rPr.FindAllString(string(b), -1)
+		for _, r := range runs {
+			if !strings.Contains(r, want) {
+				t.Errorf("%s: a run without the charts' font %q: %s", name, font, r)
+			}
+		}
+		if len(runs) == 0 {
+			t.Errorf("%s has no runs", name)
+		}
+	}
+}
+
+// TestSlideTitlesKeepPhrasesWhole: a title too long for one line at 28 pt
+// shrinks to fit (measured in the deck's font); one too long even so is
+// broken at a space, outside its parentheses, never after a dash
+// ("Jan–" / "Jun)"), each line fitting the title box.
+func TestSlideTitlesKeepPhrasesWhole(t *testing.T) {
+	room := float64(slideContentW) / slidePoint
+	for _, lf := range []*loadedFont{builtinFont(), findFont("")} {
+		for _, c := range []struct {
+			title string
+			lines int
+		}{
+			{"Chongqing: vehicle production, 2014–2025", 1},
+			{"Chongqing: national rank in vehicle production, 2014–2025 (2024: Jan–Jun)", 1},
+			{"Chongqing, Shanghai, Hefei, Guangzhou and Shenzhen: new-energy vehicle production, 2014–2025 (2025: Jan–Nov)", 2},
+		} {
+			lines, pt := titleLayout(c.title, lf)
+			if len(lines) != c.lines || strings.Join(lines, " ") != c.title {
+				t.Errorf("%s: %q laid out as %q", lf.name, c.title, lines)
+			}
+			for _, l := range lines {
+				if w := metricsFor(lf.font).width(l, float64(pt)); w > room*0.95 || pt < titleMinPt {
+					t.Errorf("%s: %q at %d pt is %.0f pt wide, the box %.0f", lf.name, l, pt, w, room)
+				}
+				if strings.HasSuffix(l, "–") || strings.Count(l, "(") != strings.Count(l, ")") {
+					t.Errorf("%s: line %q breaks a phrase", lf.name, l)
+				}
+			}
+			xml := slideTitle(deckSlide{Title: c.title, TitleLines: lines, TitlePt: pt}, deckLook{font: lf.name})
+			if strings.Count(xml, "<a:br>") != c.lines-1 || !strings.Contains(xml, fmt.Sprintf(`sz="%d"`, pt*100)) {
+				t.Errorf("%s: title XML %s", lf.name, xml)
+			}
+		}
+	}
+}
+
+// TestHeadlineCardsInLine: every card of the headline slide has the same
+// paragraphs at the same sizes, an empty one (the rank's missing unit)
+// included and a short label padded to the longest's lines, so each
+// card's lines, changes and targets included, are level with the others'.
+func TestHeadlineCardsInLine(t *testing.T) {
+	h := Headline{Title: "Chongqing in figures", Figures: []KeyFigure{
+		{Value: "2.79", Unit: "million vehicles", Label: "Vehicle production, 2025", Change: "+9.7% on 2024", Note: "Target met"},
+		{Value: "1.30", Unit: "million vehicles", Label: "NEV production, 2025", Change: "+36.0% on 2024"},
+		{Value: "45.98", Unit: "billion yuan", Label: "Vehicle export value, Jan–Nov 2025", Change: "+16.8% on Jan–Nov 2024"},
+		{Value: "No. 1", Label: "National rank in vehicle production, 2025", Note: "as stated by sources"}}}
+	var buf bytes.Buffer
+	if err := WriteDeck(&buf, Deck{Slides: []Slide{{Headline: &h}}, Options: latin(Options{})}); err != nil {
+		t.Fatal(err)
+	}
+	xml := string(readPackage(t, buf.Bytes())["ppt/slides/slide2.xml"])
+	cards := regexp.MustCompile(`name="Figure \d+".*?</p:sp>`).FindAllString(xml, -1)
+	if len(cards) != 4 {
+		t.Fatalf("%d cards", len(cards))
+	}
+	sizes := func(card string) []string {
+		var out []string
+		for _, p := range regexp.MustCompile(`<a:p>.*?</a:p>`).FindAllString(card, -1) {
+			m := regexp.MustCompile(`<a:(?:rPr|endParaRPr)[^>]*\bsz="(\d+)"`).FindStringSubmatch(p)
+			if m == nil {
+				out = append(out, "none")
+				continue
+			}
+			out = append(out, m[1])
+		}
+		return out
+	}
+	// Lines down to the change: the label's paragraph counts as the lines
+	// it wraps into.
+	var labels []int
+	for _, c := range layCards(h, builtinFont()) {
+		labels = append(labels, max(1, len(c.label)))
+	}
+	if slices.Max(labels) < 2 || slices.Min(labels) > 1 {
+		t.Fatalf("labels of %v lines: the case should mix one- and two-line labels", labels)
+	}
+	var level []int
+	for i, c := range cards {
+		ps := sizes(c)
+		if slices.Contains(ps, "none") || ps[0] != "5400" || ps[1] != "2000" {
+			t.Errorf("card %d: paragraph sizes %v", i+1, ps)
+		}
+		change := slices.Index(ps[2:], "2000") + 2
+		level = append(level, change-1+labels[i])
+	}
+	if slices.Min(level) != slices.Max(level) {
+		t.Errorf("the cards' changes start on lines %v", level)
 	}
 }

@@ -38,6 +38,12 @@ type WorkbookSeries struct {
 	// PointColors, optional, colour a bar series' bars one by one
 	// ("RRGGBB" per category): each city its colour, older years lighter.
 	PointColors []string
+	// Marks and Flags, optional, per value: what its label carries before
+	// ("~" approximate, ">" more than) and after ("?" low confidence, "✎"
+	// corrected, "*" imported) the number, as in the pictures. They go
+	// into the cell's number format, so the cell and the chart's data
+	// label both read "1.82?" while the cell stays a number.
+	Marks, Flags []string
 }
 
 // WorkbookOptions say what goes into an exported workbook besides the data.

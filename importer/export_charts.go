@@ -62,7 +62,24 @@ func writeChartsSheet(f *excelize.File, opts WorkbookOptions, st *exportStyles) 
 	if err := printLandscape(f, SheetCharts, false); err != nil {
 		return err
 	}
+	if err := fitDimension(f, SheetCharts); err != nil {
+		return err
+	}
 	return f.SetColWidth(SheetCharts, "A", "A", 16)
+}
+
+// fitDimension records a sheet's real extent: excelize leaves a sheet
+// written cell by cell at "A1" however far its cells reach.
+func fitDimension(f *excelize.File, sheet string) error {
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return err
+	}
+	cols := 1
+	for _, r := range rows {
+		cols = max(cols, len(r))
+	}
+	return f.SetSheetDimension(sheet, "A1:"+xCell(cols, max(1, len(rows))))
 }
 
 func chartsHeadings(f *excelize.File, st *exportStyles, chartCol, picCol int, opts WorkbookOptions) error {
@@ -200,18 +217,56 @@ func writeChartData(f *excelize.File, st *exportStyles, c WorkbookChart, row, nu
 			return err
 		}
 		for j, s := range c.Series {
-			if v := s.Values[i]; !math.IsNaN(v) && !math.IsInf(v, 0) {
-				if err := f.SetCellFloat(SheetCharts, xCell(j+2, r), v, -1, 64); err != nil {
-					return err
-				}
+			if err := writeChartValue(f, st, c, s, i, xCell(j+2, r), numStyle); err != nil {
+				return err
 			}
 		}
 	}
-	if len(c.Series) == 0 || len(c.Categories) == 0 {
+	return nil
+}
+
+// writeChartValue writes value i of series s at cell, in the chart's
+// number format with the value's marks ("~"#,##0.00"?"): the data labels
+// take their format from the cells, so they carry the marks too.
+func writeChartValue(f *excelize.File, st *exportStyles, c WorkbookChart, s WorkbookSeries, i int, cell string, numStyle int) error {
+	v := s.Values[i]
+	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return nil
 	}
-	last := xCell(1+len(c.Series), row+1+len(c.Categories))
-	return f.SetCellStyle(SheetCharts, xCell(2, row+2), last, numStyle)
+	if err := f.SetCellFloat(SheetCharts, cell, v, -1, 64); err != nil {
+		return err
+	}
+	style := numStyle
+	if before, after := textAt(s.Marks, i), textAt(s.Flags, i); before != "" || after != "" {
+		var err error
+		if style, err = st.number(f, markedFormat(c.NumberFormat, before, after)); err != nil {
+			return err
+		}
+	}
+	return f.SetCellStyle(SheetCharts, cell, cell, style)
+}
+
+// markedFormat is a number format with literal text before and after the
+// number (in each of its sections), e.g. "~"#,##0.00"?".
+func markedFormat(format, before, after string) string {
+	quote := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return `"` + strings.ReplaceAll(s, `"`, "") + `"`
+	}
+	sections := strings.Split(cmp.Or(format, "#,##0"), ";")
+	for k, sec := range sections {
+		sections[k] = quote(before) + sec + quote(after)
+	}
+	return strings.Join(sections, ";")
+}
+
+func textAt(s []string, i int) string {
+	if i < len(s) {
+		return s[i]
+	}
+	return ""
 }
 
 // Text in the native charts: dark grey, big enough to read on a slide.
@@ -227,14 +282,16 @@ func nativeChart(c WorkbookChart, row int) *excelize.Chart {
 	first, last := row+2, row+1+len(c.Categories)
 	title := []excelize.RichTextRun{{Text: c.Title, Font: &chartTitle}}
 	numFmt := excelize.ChartNumFmt{CustomNumFmt: cmp.Or(c.NumberFormat, "#,##0")}
+	// The data labels read the cells' format, which carries the marks.
+	labelFmt := excelize.ChartNumFmt{CustomNumFmt: numFmt.CustomNumFmt, SourceLinked: true}
 	ch := &excelize.Chart{
 		Type:         excelize.Col,
 		Title:        excelize.ChartTitle{Paragraph: title},
-		Legend:       excelize.ChartLegend{Position: "bottom"},
+		Legend:       excelize.ChartLegend{Position: legendPosition(c)},
 		Dimension:    excelize.ChartDimension{Width: chartWidthPx, Height: chartHeightPx},
 		ShowBlanksAs: "gap",
 		VaryColors:   new(bool), // one colour per series; cities get theirs through their points
-		PlotArea:     excelize.ChartPlotArea{ShowVal: true, NumFmt: numFmt},
+		PlotArea:     excelize.ChartPlotArea{ShowVal: true, NumFmt: labelFmt},
 		XAxis:        excelize.ChartAxis{Font: chartText},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: chartText, NumFmt: numFmt,
 			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.ValueAxis, Font: &chartText}}}},
@@ -246,6 +303,16 @@ func nativeChart(c WorkbookChart, row int) *excelize.Chart {
 		ch.Series = append(ch.Series, nativeSeries(c, s, j, row, first, last))
 	}
 	return ch
+}
+
+// legendPosition: a bar chart of one series coloured bar by bar (each city
+// its colour) has no legend, whose one key could show only one colour;
+// the title says what the bars are.
+func legendPosition(c WorkbookChart) string {
+	if c.Kind == "bar" && len(c.Series) == 1 && (len(c.CategoryColors) > 0 || len(c.Series[0].PointColors) > 0) {
+		return "none"
+	}
+	return "bottom"
 }
 
 // nativeSeries is one series of a native chart.

@@ -478,3 +478,68 @@ func TestWorkbookSheetsReadyToPrint(t *testing.T) {
 		t.Errorf("the bar chart has %d coloured bars, want 6", strings.Count(chart, "<dPt>"))
 	}
 }
+
+// TestWorkbookChartsSheetMatchesItsCharts: a one-year bar chart coloured
+// city by city has no legend (its one key would show one colour); the
+// values' marks are in the cells' number format, which the data labels
+// follow, so the labels read "~2.54?"; the sheet records its real extent.
+func TestWorkbookChartsSheetMatchesItsCharts(t *testing.T) {
+	d := exportData(t)
+	opts := testWorkbookOptions(t)
+	opts.Charts[0].Series = opts.Charts[0].Series[1:]
+	opts.Charts[0].Series[0].Marks = []string{"~", "", ""}
+	opts.Charts[0].Series[0].Flags = []string{"?", "?", ""}
+	opts.Charts[0].CategoryColors = []string{"E69F00", "2E6853", "AC7191"}
+	opts.Charts[0].Source = "Sources: a yearbook"
+	var buf bytes.Buffer
+	if err := d.WriteWorkbook(&buf, opts); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for cell, want := range map[string]string{"B6": "~2.54?", "B7": "1.90?", "B8": "1.10"} {
+		if got, _ := f.GetCellValue(SheetCharts, cell); got != want {
+			t.Errorf("%s reads %q, want %q", cell, got, want)
+		}
+	}
+	chart := zipPart(t, buf.Bytes(), "xl/charts/chart1.xml")
+	if strings.Contains(chart, "<legend>") {
+		t.Error("the one-series bar chart has a legend, whose key cannot show its bars' colours")
+	}
+	if !strings.Contains(chart, `sourceLinked="1"`) && !strings.Contains(chart, `sourceLinked="true"`) {
+		t.Error("the data labels do not take the cells' format, so they drop the marks")
+	}
+	if line := zipPart(t, buf.Bytes(), "xl/charts/chart2.xml"); !strings.Contains(line, "<legend>") {
+		t.Error("the line chart lost its legend")
+	}
+	rows, _ := f.GetRows(SheetCharts)
+	cols := 0
+	for _, r := range rows {
+		cols = max(cols, len(r))
+	}
+	want := "A1:" + ColumnName(cols) + strconv.Itoa(len(rows))
+	if dim, _ := f.GetSheetDimension(SheetCharts); dim != want || len(rows) < 20 {
+		t.Errorf("Charts dimension %q, want %q", dim, want)
+	}
+}
+
+func zipPart(t *testing.T, b []byte, name string) string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := z.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	data, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}

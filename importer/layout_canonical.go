@@ -67,6 +67,10 @@ func (t *tableReader) keepCanonical(r gridRow) {
 		t.skip = M("table.not_canonical", err.Error())
 		return
 	}
+	if src := t.choices().Source; src != "" { // rows that name no source have the one chosen
+		ct.source = src
+		t.addSource(src)
+	}
 	t.canonTable, t.canonBase = ct, t.canonCount()
 }
 

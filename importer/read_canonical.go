@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -161,6 +162,7 @@ type canonicalTable struct {
 	col     map[string]int // by normalised header, and by each canonical column's name (-1: absent)
 	unknown map[string]bool
 	regions map[string]string // names already matched, as the gazetteer names them
+	source  string            // the source chosen for the file (--source), for rows that name none
 }
 
 func (d *DataSet) newCanonicalTable(table, sheet string, header []string, rep *FileReport) (*canonicalTable, error) {
@@ -191,7 +193,7 @@ func (d *DataSet) newCanonicalTable(table, sheet string, header []string, rep *F
 // add adds one record, whose row number (for the report) is row.
 func (t *canonicalTable) add(rec []string, row int) {
 	d, rep := t.d, t.rep
-	r := canonicalRow{rec: rec, col: t.col, sheet: t.sheet, row: row, rep: rep, unknown: t.unknown, regions: t.regions}
+	r := canonicalRow{rec: rec, col: t.col, sheet: t.sheet, row: row, rep: rep, unknown: t.unknown, regions: t.regions, chosenSource: t.source}
 	if r.blank() {
 		return
 	}
@@ -240,6 +242,8 @@ type canonicalRow struct {
 
 	unknown map[string]bool   // cities not in the gazetteer, reported once
 	regions map[string]string // names matched so far
+
+	chosenSource string // the source of a row whose Source ID is empty, as chosen for the file
 }
 
 func (r canonicalRow) blank() bool {
@@ -370,7 +374,7 @@ func (r canonicalRow) observation(d *DataSet) (Observation, bool) {
 	o := Observation{Region: r.region(regionCol), Year: y, Period: p, Metric: m, Dimension: r.get("Dimension"), Value: v,
 		Qualifier:  orDefault(strings.ToLower(r.get("Qualifier")), Exact),
 		Confidence: orDefault(strings.ToLower(r.get("Confidence")), Normal),
-		SourceID:   r.get("Source ID"), Note: r.get("Note")}
+		SourceID:   cmp.Or(r.get("Source ID"), r.chosenSource), Note: r.get("Note")}
 	if o.Region == "" {
 		r.skip(regionCol, "canon.no_region")
 		return Observation{}, false

@@ -58,6 +58,30 @@ func TestChoicesFillWhatTheFileLeavesUnsaid(t *testing.T) {
 	}
 }
 
+// TestChosenSourceOfACanonicalFile: a file in the canonical shape
+// (region, year, period, metric, value, unit) with no Source ID column
+// takes the source chosen for it (--source), as any other table does; a
+// row that names its source keeps it.
+func TestChosenSourceOfACanonicalFile(t *testing.T) {
+	body := "region,year,period,metric,value,unit,source id\n" +
+		"Chongqing,2024,FY,production,2540000,vehicles,\n" +
+		"Shanghai,2024,FY,production,1810000,vehicles,yicai\n"
+	d, _, err := importWith(t, "mini.csv", body, Choices{Source: "Shanghai Statistics Bureau"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for o := range d.Observations() {
+		got[o.Region] = o.SourceID
+	}
+	if got["Chongqing"] != "Shanghai Statistics Bureau" || got["Shanghai"] != "yicai" {
+		t.Errorf("sources %v: want the chosen one where the row names none", got)
+	}
+	if s, ok := d.Source("Shanghai Statistics Bureau"); !ok || s.Publisher != "Shanghai Statistics Bureau" {
+		t.Errorf("the chosen source is not listed: %+v", s)
+	}
+}
+
 func TestChoicesNameTheIndicatorAndUnit(t *testing.T) {
 	body := "地区,2022,2023\n北京,712.8,735.6\n"
 	d, rep, err := importWith(t, "ChinaVehicleOwnership.csv", body, Choices{Metric: "民用汽车拥有量", Unit: "万辆"})

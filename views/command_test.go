@@ -1,9 +1,11 @@
 package views
 
 import (
+	"archive/zip"
 	"autocities/importer"
 	"bytes"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -138,6 +140,58 @@ func TestExportCommand(t *testing.T) {
 		t.Errorf("unknown format: exit %d, want 2", code)
 	}
 }
+
+// TestExportCommandRefusesAnEmptyDeck: a deck whose every slide asked for
+// has no data (ranks, from a file of production figures) is not written:
+// exit 1, one line, no file.
+func TestExportCommandRefusesAnEmptyDeck(t *testing.T) {
+	dir := t.TempDir()
+	mini, out := filepath.Join(dir, "mini.csv"), filepath.Join(dir, "rank.pptx")
+	if err := os.WriteFile(mini, []byte(miniCSV), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, errs := run(t, "export", "--data", mini, "--slides", "rank", "-o", out)
+	if code != 1 || stdout != "" || strings.Count(strings.TrimSpace(errs), "\n") > 0 || !strings.Contains(errs, "nothing written") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and one line", code, stdout, errs)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a deck of a cover alone was written")
+	}
+}
+
+// TestExportCreditsTheChosenSource: a file's source given with --source
+// is credited on the chart and in the deck's notes, not "Imported file".
+func TestExportCreditsTheChosenSource(t *testing.T) {
+	dir := t.TempDir()
+	mini, out := filepath.Join(dir, "mini.csv"), filepath.Join(dir, "mini.pptx")
+	if err := os.WriteFile(mini, []byte(miniCSV), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, "export", "--data", mini, "--source", "Shanghai Statistics Bureau", "--slides", "compare", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	z, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, name := range []string{"ppt/slides/slide2.xml", "ppt/notesSlides/notesSlide2.xml"} {
+		r, err := z.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r)
+		r.Close()
+		if !bytes.Contains(b, []byte("Shanghai Statistics Bureau")) || bytes.Contains(b, []byte("Imported file")) {
+			t.Errorf("%s does not credit the source given", name)
+		}
+	}
+}
+
+// miniCSV is a small file of production figures, without ranks.
+const miniCSV = "region,year,period,metric,value,unit\nChongqing,2024,FY,production,2540000,vehicles\n" +
+	"Shanghai,2024,FY,production,1810000,vehicles\nChongqing,2025,FY,production,2788000,vehicles\n" +
+	"Shanghai,2025,FY,production,1823000,vehicles\n"
 
 func TestChartCitiesAnySpelling(t *testing.T) {
 	svg := filepath.Join(t.TempDir(), "c.svg")

@@ -42,15 +42,35 @@ func compareWorkbookChart(d *importer.DataSet, c Choice) importer.WorkbookChart 
 	}
 	for g, name := range spec.Groups {
 		s := importer.WorkbookSeries{Name: name}
+		fade := 0.0
+		if len(spec.Groups) > 1 { // as in the picture: older years lighter
+			fade = 0.6 * float64(len(spec.Groups)-1-g) / float64(len(spec.Groups)-1)
+			// The legend's key shows the series' own fill: a grey as light
+			// as the year's bars, since each bar has its city's colour.
+			s.Color = lighter(legendGrey, fade)
+		}
 		for i, b := range spec.Bars {
 			s.Values = append(s.Values, b.Values[g])
-			if len(spec.Groups) > 1 { // as in the picture: older years lighter
-				s.PointColors = append(s.PointColors, lighter(colors[i], 0.6*float64(len(spec.Groups)-1-g)/float64(len(spec.Groups)-1)))
+			s.Marks = append(s.Marks, at(b.Marks, g))
+			s.Flags = append(s.Flags, at(b.Flags, g))
+			if len(spec.Groups) > 1 {
+				s.PointColors = append(s.PointColors, lighter(colors[i], fade))
 			}
 		}
 		wc.Series = append(wc.Series, s)
 	}
 	return wc
+}
+
+// legendGrey is the key of the newest year's bars in a grouped native
+// chart; older years' keys are lighter, as their bars are.
+const legendGrey = "595959"
+
+func at(s []string, i int) string {
+	if i < len(s) {
+		return s[i]
+	}
+	return ""
 }
 
 // lighter mixes an "RRGGBB" colour with white by f (0: as is).
@@ -91,16 +111,16 @@ func timelineWorkbookChart(d *importer.DataSet, c Choice) importer.WorkbookChart
 		parts := map[string]*importer.WorkbookSeries{}
 		var order []string
 		for _, p := range s.Points {
-			at := slices.Index(years, p.Year)
+			k := slices.Index(years, p.Year)
 			if !p.Partial {
-				full.Values[at] = p.Value
+				setPoint(&full, k, p)
 				continue
 			}
 			if parts[p.Label] == nil {
 				parts[p.Label] = &importer.WorkbookSeries{Name: s.City + ", " + p.Label, Values: nanSlice(len(years)), Color: colors[i], Dashed: true}
 				order = append(order, p.Label)
 			}
-			parts[p.Label].Values[at] = p.Value
+			setPoint(parts[p.Label], k, p)
 		}
 		wc.Series = append(wc.Series, full)
 		for _, l := range order {
@@ -108,6 +128,18 @@ func timelineWorkbookChart(d *importer.DataSet, c Choice) importer.WorkbookChart
 		}
 	}
 	return wc
+}
+
+// setPoint puts a point's value and marks at category k of a series.
+func setPoint(s *importer.WorkbookSeries, k int, p charts.Point) {
+	s.Values[k] = p.Value
+	if p.Mark == "" && p.Flag == "" {
+		return
+	}
+	if s.Marks == nil {
+		s.Marks, s.Flags = make([]string, len(s.Values)), make([]string, len(s.Values))
+	}
+	s.Marks[k], s.Flags[k] = p.Mark, p.Flag
 }
 
 // timelineYears lists every year from the first drawn to the last, missing
@@ -330,8 +362,25 @@ func (e Export) deck() (charts.Deck, []string, error) {
 		}
 		deck.Slides = append(deck.Slides, slide)
 	}
+	if len(deck.Slides) == 0 {
+		var words []string
+		for _, name := range names {
+			words = append(words, c.tr(slideWords[name]))
+		}
+		return deck, nil, emptyDeck(c.tr("deck.empty", strings.Join(words, c.tr("list.sep"))))
+	}
 	return deck, left, nil
 }
+
+// ErrEmptyDeck says that no slide asked for has data: a deck of a cover
+// alone is not written.
+var ErrEmptyDeck = errors.New("no slide of the deck has data")
+
+// emptyDeck is ErrEmptyDeck in the export's language.
+type emptyDeck string
+
+func (e emptyDeck) Error() string        { return string(e) }
+func (e emptyDeck) Is(target error) bool { return target == ErrEmptyDeck }
 
 // slideWords name the slides in messages.
 var slideWords = map[string]string{KindCompare: "deck.slide.compare", KindTimeline: "deck.slide.timeline",

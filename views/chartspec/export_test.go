@@ -149,3 +149,36 @@ func TestWorkbookLineChartKeepsMissingYears(t *testing.T) {
 		t.Errorf("2018 has value %v, want a blank", line.Series[0].Values[i])
 	}
 }
+
+// TestWorkbookChartsCarryMarksAndKeys: the native charts' values carry the
+// pictures' marks (Guangzhou's 2024 "~…?", Chongqing's approximate 2014),
+// and grouped bars, coloured city by city, give each year's series a grey
+// as light as its bars, so the legend's keys match them.
+func TestWorkbookChartsCarryMarksAndKeys(t *testing.T) {
+	d := defaultData(t)
+	cmp := Choice{Kind: KindCompare, Metric: importer.Production, Years: []int{2023, 2024}, Event: -1}
+	tl := Defaults(d, KindTimeline)
+	got := WorkbookCharts(d, cmp, tl)
+	bar := got[0]
+	gz := slices.Index(bar.Categories, "Guangzhou")
+	if gz < 0 || at(bar.Series[1].Marks, gz) != "~" || at(bar.Series[1].Flags, gz) != "?" {
+		t.Errorf("Guangzhou 2024 in the workbook: marks %q flags %q, want ~ and ?", bar.Series[1].Marks, bar.Series[1].Flags)
+	}
+	if bar.Series[0].Color == "" || bar.Series[1].Color == "" || bar.Series[0].Color <= bar.Series[1].Color {
+		t.Errorf("legend greys %q (2023) and %q (2024): want the older year lighter", bar.Series[0].Color, bar.Series[1].Color)
+	}
+	marked := 0
+	for _, p := range Timeline(d, tl).Series[0].Points {
+		if p.Mark+p.Flag == "" || p.Partial {
+			continue
+		}
+		marked++
+		k := slices.Index(got[1].Categories, strconv.Itoa(p.Year))
+		if at(got[1].Series[0].Marks, k) != p.Mark || at(got[1].Series[0].Flags, k) != p.Flag {
+			t.Errorf("%d: workbook marks %q %q, picture %q %q", p.Year, at(got[1].Series[0].Marks, k), at(got[1].Series[0].Flags, k), p.Mark, p.Flag)
+		}
+	}
+	if marked == 0 {
+		t.Error("no marked full year in the default timeline: the test checks nothing")
+	}
+}

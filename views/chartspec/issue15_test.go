@@ -1,6 +1,8 @@
 package chartspec
 
 import (
+	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -30,8 +32,16 @@ func TestTimelineKeepsPeriodsApart(t *testing.T) {
 	if len(janNov) != 2 || janNov[0] != 2024 || janNov[1] != 2025 {
 		t.Errorf("Jan–Nov years %v, want 2024 and 2025", janNov)
 	}
-	if !strings.Contains(same.Subtitle, "the same part of each year") {
+	if !strings.Contains(same.Subtitle, "dashed: the same part of each year") {
 		t.Errorf("subtitle %q", same.Subtitle)
+	}
+	// Five cities' NEV production, Jan–Nov: no city has Jan–Nov in two
+	// years running, so nothing is dashed and the subtitle does not say so.
+	five := Choice{Kind: KindTimeline, Metric: importer.NEVProduction, Cities: []string{"Chongqing", "Shanghai", "Hefei", "Guangzhou", "Shenzhen"},
+		SamePeriod: true, Period: importer.YTD(11), Event: -1}
+	nev := Timeline(d, five)
+	if charts.JoinsPartYears(nev.Series) || strings.Contains(nev.Subtitle, "dashed") || !strings.Contains(nev.Subtitle, "hollow points are part years") {
+		t.Errorf("five cities, same period: subtitle %q", nev.Subtitle)
 	}
 }
 
@@ -173,6 +183,14 @@ func TestDeckLeavesOutEmptyCharts(t *testing.T) {
 	}
 	if len(deck.Slides) != 1 || deck.Slides[0].Headline == nil || len(left) != 1 || !strings.Contains(left[0], "Rank") {
 		t.Errorf("%d slides, left out %v", len(deck.Slides), left)
+	}
+	// A deck whose only slide asked for has no data is not written.
+	job.Slides = []string{KindRank}
+	if _, left, err := job.deck(); !errors.Is(err, ErrEmptyDeck) || len(left) != 0 || !strings.Contains(err.Error(), "Rank") {
+		t.Errorf("rank alone with no rank data: %v (left out %v), want ErrEmptyDeck naming the Rank chart", err, left)
+	}
+	if err := job.Save(filepath.Join(t.TempDir(), "rank.pptx")); !errors.Is(err, ErrEmptyDeck) {
+		t.Errorf("saving a deck of no slide: %v", err)
 	}
 	if _, err := ParseSlides("compare, headline"); err != nil {
 		t.Error(err)

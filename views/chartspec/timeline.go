@@ -55,7 +55,7 @@ func timelineSpec(d *importer.DataSet, c Choice) (charts.Timeline, []string) {
 	}
 	sub := "chart.timeline.subtitle"
 	switch {
-	case c.SamePeriod && ls.partial:
+	case c.SamePeriod && charts.JoinsPartYears(ls.series): // words only for what is drawn
 		sub = "chart.timeline.subtitle_same"
 	case ls.partial:
 		sub = "chart.timeline.subtitle_partial"
