@@ -73,6 +73,7 @@ lint: deps-test
 	@files=$$(gofmt -l .); if [ -n "$$files" ]; then echo "gofmt needed: $$files"; exit 1; fi
 	@echo "go mod tidy -diff"; $(GO) mod tidy -diff || { echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; }
 	$(GO) vet -tags ci ./...
+	$(GO) vet -tags ci,reliability ./views
 	CGO_ENABLED=0 GOOS=windows $(GO) vet -tags ci ./...
 	CGO_ENABLED=0 GOOS=darwin $(GO) vet -tags ci $$(CGO_ENABLED=0 GOOS=darwin $(GO) list -tags ci \
 	  -f '{{.ImportPath}} {{join .Deps " "}} ' ./... | grep -v ' fyne.io/fyne/v2/internal/widget ' | cut -d' ' -f1)

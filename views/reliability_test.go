@@ -244,13 +244,6 @@ func firstLine(s string) string {
 	return line
 }
 
-func clipText(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
-}
-
 func (s *suite) bomb(understate bool) func(t *testing.T) {
 	return func(t *testing.T) {
 		name, declared := "bomb-2GB.xlsx", uint64(0)
