@@ -133,8 +133,18 @@ func findUnit(s string) (unit, bool) {
 // bracketed returns the parts of s inside (), [] or 【】.
 func bracketed(s string) []string {
 	var out []string
+	replaceBrackets(s, func(open, inner, close string) string {
+		out = append(out, inner)
+		return open + inner + close
+	})
+	return out
+}
+
+// replaceBrackets rebuilds s with each bracketed part — in (), [] or 【】,
+// one kind after the other — replaced by what with returns for it.
+func replaceBrackets(s string, with func(open, inner, close string) string) string {
 	for _, pair := range bracketKinds {
-		rest := s
+		rest, out := s, ""
 		for {
 			i := strings.Index(rest, pair[0])
 			if i < 0 {
@@ -144,11 +154,12 @@ func bracketed(s string) []string {
 			if j < 0 {
 				break
 			}
-			out = append(out, rest[i+len(pair[0]):i+j])
-			rest = rest[i+j:]
+			out += rest[:i] + with(pair[0], rest[i+len(pair[0]):i+j], pair[1])
+			rest = rest[i+j+len(pair[1]):]
 		}
+		s = out + rest
 	}
-	return out
+	return s
 }
 
 // unitSeparators split a bracketed part into a qualifier and a unit:
@@ -195,27 +206,14 @@ func currencyAtEnd(part string) (unit, bool) {
 // touching them; putBack restores them.
 func holdQualifiers(s string) (string, []string) {
 	var held []string
-	for _, pair := range bracketKinds {
-		rest, out := s, ""
-		for {
-			i := strings.Index(rest, pair[0])
-			if i < 0 {
-				break
-			}
-			j := strings.Index(rest[i:], pair[1])
-			if j < 0 {
-				break
-			}
-			q, _, _ := splitQualifier(rest[i+len(pair[0]) : i+j])
-			out += rest[:i]
-			if q = strings.TrimSpace(q); q != "" && !isUnitStatement(q) {
-				out += fmt.Sprintf(" \x00%d\x00 ", len(held))
-				held = append(held, pair[0]+q+pair[1])
-			}
-			rest = rest[i+j+len(pair[1]):]
+	s = replaceBrackets(s, func(open, inner, close string) string {
+		q, _, _ := splitQualifier(inner)
+		if q = strings.TrimSpace(q); q == "" || isUnitStatement(q) {
+			return ""
 		}
-		s = out + rest
-	}
+		held = append(held, open+q+close)
+		return fmt.Sprintf(" \x00%d\x00 ", len(held)-1)
+	})
 	return s, held
 }
 
@@ -229,20 +227,7 @@ func putBack(s string, held []string) string {
 
 // stripBrackets removes bracketed parts, leaving the header's words.
 func stripBrackets(s string) string {
-	for _, pair := range bracketKinds {
-		for {
-			i := strings.Index(s, pair[0])
-			if i < 0 {
-				break
-			}
-			j := strings.Index(s[i:], pair[1])
-			if j < 0 {
-				break
-			}
-			s = s[:i] + s[i+j+len(pair[1]):] // the part in brackets, not the same text elsewhere (车辆(辆))
-		}
-	}
-	return s
+	return replaceBrackets(s, func(string, string, string) string { return "" })
 }
 
 // msg describes the unit and its conversion for the report, e.g.
