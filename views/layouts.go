@@ -182,39 +182,28 @@ func (l stackLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(max(objects[0].MinSize().Width, b.Width), l.minChart+b.Height+theme.Padding())
 }
 
-// minHeight gives one object a minimum height (what is under a chart keeps
-// room for a few lines).
-type minHeight struct{ h float32 }
+// atLeast holds objects at a width or a height of its own (what is under
+// a chart keeps room for a few lines; a column keeps its width); 0 leaves
+// that direction to the objects' own minimum.
+type atLeast struct{ w, h float32 }
 
-func (l minHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (l atLeast) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objects {
 		o.Resize(size)
 		o.Move(fyne.NewPos(0, 0))
 	}
 }
 
-func (l minHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	m := fyne.NewSize(0, l.h)
+func (l atLeast) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	m := fyne.NewSize(l.w, l.h)
 	for _, o := range objects {
-		m = m.Max(fyne.NewSize(o.MinSize().Width, 0))
-	}
-	return m
-}
-
-// minWidth gives one object a minimum width.
-type minWidth struct{ w float32 }
-
-func (l minWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
-	}
-}
-
-func (l minWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	m := fyne.NewSize(l.w, 0)
-	for _, o := range objects {
-		m = m.Max(fyne.NewSize(0, o.MinSize().Height))
+		s := o.MinSize()
+		if l.w == 0 {
+			m.Width = max(m.Width, s.Width)
+		}
+		if l.h == 0 {
+			m.Height = max(m.Height, s.Height)
+		}
 	}
 	return m
 }

@@ -385,7 +385,7 @@ func (p *preview) columnRow(sheet string, c importer.ColumnReading) fyne.CanvasO
 	}
 	note := widget.NewLabel(strings.Join(what, " · "))
 	note.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, container.New(minWidth{260}, header), nil,
+	return container.NewBorder(nil, nil, container.New(atLeast{w: 260}, header), nil,
 		container.NewBorder(nil, nil, wide(role, 150), nil, note))
 }
 

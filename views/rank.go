@@ -33,7 +33,7 @@ func newRankTab(s *State) *rank {
 	t.stated.Wrapping = fyne.TextWrapWord
 	note := widget.NewLabel(T("ui.ranks_among_chinese_cities_as_stated"))
 	note.Wrapping = fyne.TextWrapWord
-	below := container.New(minHeight{120}, container.NewVScroll(container.NewVBox(note, t.stated)))
+	below := container.New(atLeast{h: 120}, container.NewVScroll(container.NewVBox(note, t.stated)))
 	t.start(T("ui.rank"), []fyne.CanvasObject{labelled("ui.metric", wide(t.metric, 320))}, below)
 	return t
 }

@@ -60,7 +60,7 @@ func newTimelineTab(s *State) *timeline {
 	events := container.NewBorder(widget.NewLabelWithStyle(T("ui.events"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, t.events)
 	split := container.NewHSplit(events, container.NewVScroll(t.detail))
 	split.Offset = 0.5
-	t.start(T("ui.timeline"), controls, container.NewBorder(t.progress, nil, nil, nil, container.New(minHeight{110}, split)))
+	t.start(T("ui.timeline"), controls, container.NewBorder(t.progress, nil, nil, nil, container.New(atLeast{h: 110}, split)))
 	return t
 }
 
