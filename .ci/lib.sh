@@ -20,15 +20,53 @@ need_pkgs() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# reap PID...: stops those processes (SIGTERM) and waits for them, so that
-# nothing is left behind, not even a zombie, when a script ends.
+# reap PID...: stops those processes and collects them, so that nothing is
+# left behind, not even a zombie, when a script ends. Never waits forever:
+# SIGTERM, up to 10 s for the process to go, then SIGKILL and up to 10 s
+# more (a stopped process ignores SIGTERM until it is continued; a process
+# in an uninterruptible wait outlives even SIGKILL for a while). One that
+# is still there is described (state, kernel wait channel) and left.
 reap() {
   local p
   for p in "$@"; do
     [ -n "$p" ] || continue
     kill "$p" 2>/dev/null || true
+    if ! gone "$p" 10; then
+      echo "ci: process $p did not exit within 10 s of SIGTERM ($(describe "$p")); sending SIGKILL" >&2
+      kill -KILL "$p" 2>/dev/null || true
+      if ! gone "$p" 10; then
+        echo "ci: WARNING: process $p is still there 10 s after SIGKILL ($(describe "$p")); left behind" >&2
+        continue
+      fi
+    fi
     wait "$p" 2>/dev/null || true
   done
+}
+
+# gone PID SECONDS: true once PID has exited (a zombie waiting to be
+# collected counts as gone), polled every 0.1 s for up to SECONDS.
+gone() {
+  local i
+  for ((i = 0; i < $2 * 10; i++)); do
+    alive "$1" || return 0
+    sleep 0.1
+  done
+  ! alive "$1"
+}
+
+# alive PID: the process exists and is not a zombie.
+alive() {
+  local s=""
+  kill -0 "$1" 2>/dev/null || return 1
+  [ -r "/proc/$1/stat" ] || return 0 # no /proc here: kill -0 decides
+  s=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1 || true)
+  [ "$s" != Z ] && [ "$s" != X ]
+}
+
+# describe PID: one line on a process that will not go: its state, what
+# it waits on in the kernel, how long it has run, its command.
+describe() {
+  ps -o stat=,wchan:32=,etime=,args= -p "$1" 2>/dev/null | cut -c1-160 || echo "no longer listed"
 }
 
 # fail NAME WHAT: the one-line verdict, then the check's log.
@@ -160,13 +198,7 @@ quit_menu() {
 }
 
 # wait_exit PID SECONDS: true once PID has exited, false if it still runs.
-wait_exit() {
-  for _ in $(seq 1 $(($2 * 5))); do
-    kill -0 "$1" 2>/dev/null || return 0
-    sleep 0.2
-  done
-  ! kill -0 "$1" 2>/dev/null
-}
+wait_exit() { gone "$1" "$2"; }
 
 # check_log NAME: fails when the app's log has an error. One known error is
 # let through, loudly: Fyne can read preferences.json while it is being
