@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"image/png"
 	"io"
 	"testing"
 
@@ -92,6 +93,25 @@ func BenchmarkExportPNG1080p(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := WritePNG(io.Discard, &tl, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkExportPNG1080pStockEncoder is the baseline for the one above:
+// the same picture through image/png at BestSpeed, as exports were written
+// before EncodePNG.
+func BenchmarkExportPNG1080pStockEncoder(b *testing.B) {
+	tl := benchTimeline()
+	opts := Options{Width: 1920, Height: 1080}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	b.ReportAllocs()
+	for b.Loop() {
+		img, err := Render(&tl, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := enc.Encode(io.Discard, img); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"fmt"
 	"image"
-	"image/png"
 	"math"
 	"slices"
 	"strconv"
@@ -37,9 +36,6 @@ type chartPayload struct {
 	Text     string // chartTable's text
 }
 
-// clipPNG encodes fast: the clipboard is written while the user waits.
-var clipPNG = png.Encoder{CompressionLevel: png.BestSpeed}
-
 // buildChartPayload draws the chart at opts as PNG and SVG, and writes
 // its values as text.
 func buildChartPayload(spec charts.Spec, opts charts.Options, w clipWords) (chartPayload, error) {
@@ -48,7 +44,7 @@ func buildChartPayload(spec charts.Spec, opts charts.Options, w clipWords) (char
 		return chartPayload{}, err
 	}
 	var pic, svg bytes.Buffer
-	if err := clipPNG.Encode(&pic, img); err != nil {
+	if err := charts.EncodePNG(&pic, img); err != nil {
 		return chartPayload{}, err
 	}
 	if err := charts.WriteSVG(&svg, spec, opts); err != nil {
