@@ -128,6 +128,7 @@ func restart(code string) error {
 	if err := cmd.Start(); err != nil {
 		return err
 	}
+	quitting()
 	fyne.CurrentApp().Quit()
 	return nil
 }

@@ -23,6 +23,18 @@ import (
 // main sets it from the build's metadata.
 var Version = "dev"
 
+// Quitting, when set, is called once the app has decided to end: the
+// window has closed (its last change on disk, its lock released), or a
+// new instance has been started in another language. main sets it to a
+// watchdog for Fyne's exit (see main.go); tests leave it nil.
+var Quitting func()
+
+func quitting() {
+	if Quitting != nil {
+		Quitting()
+	}
+}
+
 // ui is the window and what its menus act on.
 type ui struct {
 	app      fyne.App
@@ -104,6 +116,7 @@ func newUI(a fyne.App, s *State, files []string) *ui {
 		u.ws.wait()
 		u.keepCopy()
 		u.lock.release()
+		quitting()
 	})
 	u.showStart(start)
 	u.updateUndoItems()

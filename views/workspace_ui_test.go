@@ -282,3 +282,36 @@ func quiet(u *ui) {
 	for waitUI(idle) { // the work run may have started more
 	}
 }
+
+// TestQuittingComesLast: main's exit watchdog (Quitting) starts once, and
+// only when the window's own closing work is done: the last change on
+// disk, the workspace's lock released for the next start.
+func TestQuittingComesLast(t *testing.T) {
+	a := newTestApp(t)
+	u := newUI(a, newTestState(t), nil)
+	quiet(u)
+	before := len(u.ws.stateSeqs())
+	u.state.Change(u.state.Data().Clone(), nil, "a last change")
+	type atQuit struct{ saved, lock int }
+	got := make(chan atQuit, 4)
+	Quitting = func() {
+		_, lock := readLock(filepath.Join(u.ws.dir, lockFile))
+		got <- atQuit{len(u.ws.stateSeqs()) - before, lock}
+	}
+	defer func() { Quitting = nil }()
+	u.closing()
+	q, ok := receive(got, 20*time.Second)
+	if !ok {
+		t.Fatal("Quitting was not called when the window closed")
+	}
+	if q.saved != 1 {
+		t.Errorf("when Quitting was called, %d new states were on disk, want the last change", q.saved)
+	}
+	if q.lock == lockLive {
+		t.Error("when Quitting was called, the workspace was still locked")
+	}
+	quiet(u)
+	if len(got) > 0 {
+		t.Errorf("Quitting was called %d more times", len(got))
+	}
+}
