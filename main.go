@@ -42,6 +42,9 @@ func main() {
 		exitSoon()
 	}()
 	a := app.NewWithID("io.github.autocities")
+	if os.Getenv("AUTOCITIES_HANG_AT_EXIT") == "1" { // .ci/startup: Fyne's exit hang, made certain, for the watchdog to end
+		a.Lifecycle().SetOnStopped(func() { log.Print("autocities: the stopped hook waits for ever (AUTOCITIES_HANG_AT_EXIT)"); select {} })
+	}
 	if views.HandedOff(a, os.Args[1:], os.Stderr) { // another Auto Cities has the workspace: it imports them
 		return
 	}
