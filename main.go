@@ -65,14 +65,14 @@ var exitOnce sync.Once
 // then. Fyne 2.7.1 can hang at exit, the window gone and the process left:
 // its loop, stopping, queues the app's stopped hook (which saves Fyne's
 // preferences), then drains its queue of calls for the main thread and
-// closes it. When the lifecycle goroutine hands that hook over after the
-// drain but before the queue is marked drained, nobody runs it, that
-// goroutine waits for ever, and so does Run's WaitForEvents behind it
-// (internal/driver/glfw/loop.go runGL and runOnMainWithWait,
-// internal/app/lifecycle.go). Seen once in ten starts stopped by SIGTERM
-// on a 2-core machine (CI's start-up check), every thread in a futex
-// wait. A hung instance would also keep the workspace's lock, so the
-// next start would open read-only.
+// closes it. When the lifecycle goroutine finds the queue not yet marked
+// drained but hands the hook over after the loop's last look, nobody runs
+// or answers it, that goroutine waits for ever, and so does Run's
+// WaitForEvents behind it (internal/driver/glfw/loop.go runGL and
+// runOnMainWithWait, internal/app/lifecycle.go). Seen once in ten starts
+// stopped by SIGTERM on a 2-core machine (CI's start-up check), the main
+// thread in a futex wait. Stopped by SIGTERM, a hung instance would also
+// keep the workspace's lock, so the next start would open read-only.
 func exitSoon() {
 	exitOnce.Do(func() {
 		time.AfterFunc(exitGrace, func() {
