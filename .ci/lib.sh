@@ -197,9 +197,6 @@ quit_menu() {
   DISPLAY=$disp xdotool mousemove $((x + 27)) $((y + 14)) click 1 sleep 0.5 key Up sleep 0.3 key Return
 }
 
-# wait_exit PID SECONDS: true once PID has exited, false if it still runs.
-wait_exit() { gone "$1" "$2"; }
-
 # check_log NAME: fails when the app's log has an error. One known error is
 # let through, loudly: Fyne can read preferences.json while it is being
 # rewritten (fyne-io/fyne#2936), "Preferences load error", "Cause: EOF";
